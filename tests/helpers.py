@@ -63,6 +63,9 @@ TWO_PIPELINES: dict[str, str] = {
         raw:
           type: json.JSONDataset
           filepath: data/01_raw/raw.json
+        cleaned:
+          type: json.JSONDataset
+          filepath: data/02_intermediate/cleaned.json
         summary:
           type: json.JSONDataset
           filepath: data/08_reporting/summary.json
@@ -158,6 +161,8 @@ def make_project(
     tmp_path: Path,
     package: str = "demo",
     files: dict[str, str | None] | None = None,
+    *,
+    runtime: bool = True,
 ) -> Path:
     """Write a minimal real project under ``tmp_path / "project"`` and return its root.
 
@@ -166,6 +171,8 @@ def make_project(
         package: The project package's name.
         files: Extra files (relative path -> text, dedented; None removes a default
             file); ``{package}`` in paths and texts becomes the package name.
+        runtime: Copy the runtime into ``src/<package>/runtime`` (needed by
+            ``run_cli``; ``in_process`` uses the runtime under test instead).
 
     Returns:
         The project root.
@@ -188,9 +195,10 @@ def make_project(
         path = root / relative.replace("{package}", package)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text or "")
-    shutil.copytree(
-        RUNTIME_DIR, src / "runtime", ignore=shutil.ignore_patterns("__pycache__")
-    )
+    if runtime:
+        shutil.copytree(
+            RUNTIME_DIR, src / "runtime", ignore=shutil.ignore_patterns("__pycache__")
+        )
     write_files(root, files or {}, package)
     return root
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from keelrt import AbstractDataset
 from keelrt import CatalogError
 from keelrt import DataCatalog
@@ -27,7 +26,7 @@ class Exploding(AbstractDataset):
     def load(self) -> Any:
         raise ValueError("bad bytes")
 
-    def save(self, data: Any) -> None:
+    def save(self, _data: Any) -> None:
         raise OSError("disk full")
 
     def _exists(self) -> bool:
@@ -70,7 +69,9 @@ def test_saving_none_is_refused() -> None:
 
 def test_foreign_load_error_is_wrapped_naming_dataset_and_file() -> None:
     catalog = DataCatalog({"raw": Exploding("data/raw.bin")})
-    with pytest.raises(DatasetLoadError, match=r"'raw' cannot be loaded from data/raw\.bin"):
+    with pytest.raises(
+        DatasetLoadError, match=r"'raw' cannot be loaded from data/raw\.bin"
+    ):
         catalog.load("raw")
 
 
@@ -81,7 +82,9 @@ def test_foreign_load_error_is_chained() -> None:
 
 
 def test_foreign_save_error_is_wrapped_naming_dataset() -> None:
-    with pytest.raises(DatasetSaveError, match="'raw' cannot be saved to x.bin: OSError"):
+    with pytest.raises(
+        DatasetSaveError, match=r"'raw' cannot be saved to x.bin: OSError"
+    ):
         DataCatalog({"raw": Exploding()}).save("raw", 1)
 
 
@@ -97,7 +100,12 @@ def test_release_error_is_wrapped() -> None:
 
 def test_missing_file_message_names_dataset_and_path(tmp_path: Path) -> None:
     catalog = DataCatalog.from_config(
-        {"companies": {"type": "pandas.CSVDataset", "filepath": "data/01_raw/companies.csv"}},
+        {
+            "companies": {
+                "type": "pandas.CSVDataset",
+                "filepath": "data/01_raw/companies.csv",
+            }
+        },
         project_path=tmp_path,
     )
     with pytest.raises(DatasetLoadError) as info:
@@ -111,7 +119,7 @@ def test_missing_file_message_names_dataset_and_path(tmp_path: Path) -> None:
 def test_missing_file_from_user_dataset_gets_the_same_message(tmp_path: Path) -> None:
     class Opener(Exploding):
         def load(self) -> Any:
-            return open(self._filepath).read()  # noqa: SIM115
+            return open(self._filepath).read()
 
     catalog = DataCatalog({"notes": Opener(str(tmp_path / "n.txt"))})
     with pytest.raises(DatasetLoadError, match=r"file .*n\.txt does not exist"):

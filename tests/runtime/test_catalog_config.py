@@ -9,13 +9,28 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from keelrt import CatalogError
 from keelrt import DataCatalog
 from keelrt.catalog import DatasetConfigError
 from keelrt.datasets import JSONDataset
 
-TESTS_DIR = Path(__file__).resolve().parent.parent
+LOADER = """
+import importlib.util, sys
+runtime = sys.argv[1]
+spec = importlib.util.spec_from_file_location(
+    "keelrt", runtime + "/__init__.py", submodule_search_locations=[runtime]
+)
+module = importlib.util.module_from_spec(spec)
+sys.modules["keelrt"] = module
+spec.loader.exec_module(module)
+"""
+RUNTIME_DIR = str(
+    Path(__file__).resolve().parents[2]
+    / "template"
+    / "src"
+    / "{{package_name}}"
+    / "runtime"
+)
 SECRET = "hunter2-very-secret"
 CREDENTIALS = {"warehouse": {"user": "analyst", "password": SECRET}}
 
@@ -51,11 +66,8 @@ def test_first_use_creates_only_that_dataset(tmp_path: Path) -> None:
 
 
 def test_from_config_on_10000_entries_does_not_import_pandas() -> None:
-    code = textwrap.dedent(
+    code = LOADER + textwrap.dedent(
         """
-        import sys
-        sys.path.insert(0, sys.argv[1])
-        import conftest
         from keelrt import DataCatalog
         config = {
             f"ds_{i}": {"type": "pandas.CSVDataset", "filepath": f"data/{i}.csv"}
@@ -67,7 +79,7 @@ def test_from_config_on_10000_entries_does_not_import_pandas() -> None:
         """
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, str(TESTS_DIR)],
+        [sys.executable, "-c", code, RUNTIME_DIR],
         check=True,
         capture_output=True,
         text=True,
@@ -76,13 +88,18 @@ def test_from_config_on_10000_entries_does_not_import_pandas() -> None:
 
 
 def test_keys_starting_with_underscore_are_ignored() -> None:
-    catalog = DataCatalog.from_config({"_anchor": {"sep": ","}, "a": {"type": "MemoryDataset"}})
+    catalog = DataCatalog.from_config(
+        {"_anchor": {"sep": ","}, "a": {"type": "MemoryDataset"}}
+    )
     assert catalog.keys() == ["a"]
 
 
 def test_relative_filepath_resolves_against_project_path(tmp_path: Path) -> None:
     catalog = DataCatalog.from_config({"c": _csv()}, project_path=tmp_path)
-    assert catalog.describe("c")["filepath"] == (tmp_path / "data/01_raw/companies.csv").as_posix()
+    assert (
+        catalog.describe("c")["filepath"]
+        == (tmp_path / "data/01_raw/companies.csv").as_posix()
+    )
 
 
 def test_absolute_filepath_is_kept(tmp_path: Path) -> None:
@@ -92,12 +109,16 @@ def test_absolute_filepath_is_kept(tmp_path: Path) -> None:
 
 
 def test_file_prefix_resolves_against_project_path(tmp_path: Path) -> None:
-    catalog = DataCatalog.from_config({"c": _csv("file://data/c.csv")}, project_path=tmp_path)
+    catalog = DataCatalog.from_config(
+        {"c": _csv("file://data/c.csv")}, project_path=tmp_path
+    )
     assert catalog.describe("c")["filepath"] == (tmp_path / "data/c.csv").as_posix()
 
 
 def test_remote_filepath_for_builtin_type_is_refused_at_config_time() -> None:
-    with pytest.raises(DatasetConfigError, match="'c' has filepath 's3://b/c.csv'.*only local"):
+    with pytest.raises(
+        DatasetConfigError, match=r"'c' has filepath 's3://b/c.csv'.*only local"
+    ):
         DataCatalog.from_config({"c": _csv("s3://b/c.csv")})
 
 
@@ -110,7 +131,10 @@ def test_credentials_name_is_resolved_and_passed_to_the_dataset(tmp_path: Path) 
 
 def test_unknown_credentials_name_suggests_close_names() -> None:
     config = {"c": _csv(credentials="warehose")}
-    with pytest.raises(DatasetConfigError, match="'c' uses credentials 'warehose'.*did you mean 'warehouse'"):
+    with pytest.raises(
+        DatasetConfigError,
+        match=r"'c' uses credentials 'warehose'.*did you mean 'warehouse'",
+    ):
         DataCatalog.from_config(config, CREDENTIALS)
 
 
@@ -146,7 +170,9 @@ def test_error_messages_redact_credential_values(tmp_path: Path) -> None:
 
 def test_inline_credentials_mapping_is_passed_through(tmp_path: Path) -> None:
     Recorder.created.clear()
-    config = {"r": {"type": Recorder, "filepath": "r.json", "credentials": {"token": "abc"}}}
+    config = {
+        "r": {"type": Recorder, "filepath": "r.json", "credentials": {"token": "abc"}}
+    }
     DataCatalog.from_config(config, project_path=tmp_path).exists("r")
     assert Recorder.created[0]["credentials"] == {"token": "abc"}
 
@@ -157,7 +183,9 @@ def test_credentials_of_wrong_kind_are_refused() -> None:
 
 
 def test_entry_that_is_not_a_mapping_is_named() -> None:
-    with pytest.raises(DatasetConfigError, match="dataset 'c' is not a mapping.*got str"):
+    with pytest.raises(
+        DatasetConfigError, match=r"dataset 'c' is not a mapping.*got str"
+    ):
         DataCatalog.from_config({"c": "pandas.CSVDataset"})
 
 
@@ -173,13 +201,16 @@ def test_entry_with_misspelled_type_key_gets_suggestion() -> None:
 
 def test_entry_with_unknown_type_names_entry_and_close_types() -> None:
     config = {"c": {"type": "pandas.CSVDataSet", "filepath": "c.csv"}}
-    with pytest.raises(DatasetConfigError, match=r"dataset 'c' has type 'pandas\.CSVDataSet'.*did you mean 'pandas\.CSVDataset'"):
+    with pytest.raises(
+        DatasetConfigError,
+        match=r"'c' has type 'pandas\.CSVDataSet'.*did you mean 'pandas\.CSVDataset'",
+    ):
         DataCatalog.from_config(config)
 
 
 def test_misspelled_argument_suggests_the_signature_name() -> None:
     config = {"c": {"type": "pandas.CSVDataset", "filepth": "c.csv"}}
-    with pytest.raises(DatasetConfigError, match="'filepth'.*did you mean 'filepath'"):
+    with pytest.raises(DatasetConfigError, match=r"'filepth'.*did you mean 'filepath'"):
         DataCatalog.from_config(config)
 
 
@@ -209,19 +240,24 @@ def test_non_string_entry_name_is_refused() -> None:
 
 
 def test_constructor_failure_at_first_use_names_the_entry(tmp_path: Path) -> None:
-    config = {"p": {"type": "pickle.PickleDataset", "filepath": "p.pkl", "backend": "nope_x"}}
+    config = {
+        "p": {"type": "pickle.PickleDataset", "filepath": "p.pkl", "backend": "nope_x"}
+    }
     catalog = DataCatalog.from_config(config, project_path=tmp_path)
-    with pytest.raises(DatasetConfigError, match="dataset 'p' cannot be created as pickle.PickleDataset: backend 'nope_x'"):
+    with pytest.raises(
+        DatasetConfigError,
+        match=r"'p' cannot be created as pickle.PickleDataset: backend 'nope_x'",
+    ):
         catalog.load("p")
 
 
 def test_foreign_constructor_failure_names_the_entry(tmp_path: Path) -> None:
     class Picky(JSONDataset):
-        def __init__(self, **kwargs: Any) -> None:
+        def __init__(self, **_kwargs: Any) -> None:
             raise KeyError("needs more")
 
     catalog = DataCatalog.from_config({"p": {"type": Picky, "filepath": "p.json"}})
-    with pytest.raises(DatasetConfigError, match="'p' cannot be created.*KeyError"):
+    with pytest.raises(DatasetConfigError, match=r"'p' cannot be created.*KeyError"):
         catalog["p"]
 
 
@@ -241,7 +277,9 @@ def test_user_type_requiring_version_gets_none_when_unversioned(tmp_path: Path) 
         def _describe(self) -> dict[str, Any]:
             return {}
 
-    catalog = DataCatalog.from_config({"m": {"type": Mine, "filepath": "m"}}, project_path=tmp_path)
+    catalog = DataCatalog.from_config(
+        {"m": {"type": Mine, "filepath": "m"}}, project_path=tmp_path
+    )
     assert catalog.load("m") is None
 
 

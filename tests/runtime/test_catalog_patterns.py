@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
-
 from keelrt import CatalogError
 from keelrt import DataCatalog
 from keelrt import MemoryDataset
@@ -34,7 +33,9 @@ def _pattern_text(parts: list[str]) -> str:
 
 
 def test_factory_entry_is_created_for_a_matching_name(tmp_path: Path) -> None:
-    catalog = DataCatalog.from_config({"{name}_csv": CSV_FACTORY}, project_path=tmp_path)
+    catalog = DataCatalog.from_config(
+        {"{name}_csv": CSV_FACTORY}, project_path=tmp_path
+    )
     dataset = catalog["companies_csv"]
     assert isinstance(dataset, CSVDataset)
     assert dataset.filepath == tmp_path / "data/01_raw/companies.csv"
@@ -55,7 +56,10 @@ def test_explicit_entry_wins_over_a_pattern(tmp_path: Path) -> None:
 
 
 def test_more_literal_characters_rank_first() -> None:
-    config = {"{a}_{b}": {"type": "MemoryDataset"}, "{a}_data": {"type": "MemoryDataset"}}
+    config = {
+        "{a}_{b}": {"type": "MemoryDataset"},
+        "{a}_data": {"type": "MemoryDataset"},
+    }
     assert DataCatalog.from_config(config).patterns == ["{a}_data", "{a}_{b}"]
 
 
@@ -99,7 +103,9 @@ def test_repeated_placeholder_must_repeat_the_same_text() -> None:
 
 
 def test_placeholder_in_config_missing_from_pattern_is_refused() -> None:
-    config = {"{name}_csv": {"type": "pandas.CSVDataset", "filepath": "{folder}/{name}.csv"}}
+    config = {
+        "{name}_csv": {"type": "pandas.CSVDataset", "filepath": "{folder}/{name}.csv"}
+    }
     with pytest.raises(DatasetConfigError, match="uses '\\{folder\\}'"):
         DataCatalog.from_config(config)
 
@@ -119,38 +125,48 @@ def test_pattern_that_is_not_a_mapping_is_refused() -> None:
         DataCatalog.from_config({"{n}_csv": ["x"]})
 
 
-def test_filled_in_pattern_with_bad_argument_names_dataset_and_pattern(tmp_path: Path) -> None:
-    config = {"{n}_csv": {"type": "pandas.CSVDataset", "filepath": "{n}.csv", "sep": ","}}
-    with pytest.raises(DatasetConfigError, match="pattern '{n}_csv' has argument 'sep'"):
+def test_filled_in_pattern_with_bad_argument_names_dataset_and_pattern(
+    tmp_path: Path,
+) -> None:
+    config = {
+        "{n}_csv": {"type": "pandas.CSVDataset", "filepath": "{n}.csv", "sep": ","}
+    }
+    with pytest.raises(
+        DatasetConfigError, match=r"pattern '\{n\}_csv' has argument 'sep'"
+    ):
         DataCatalog.from_config(config, project_path=tmp_path)
 
 
 def test_placeholders_fill_nested_values(tmp_path: Path) -> None:
-    config = {"{name}_csv": {**CSV_FACTORY, "load_args": {"usecols": ["{n}_id"]}}}
+    config = {"{name}_csv": {**CSV_FACTORY, "load_args": {"usecols": ["{name}_id"]}}}
     catalog = DataCatalog.from_config(config, project_path=tmp_path)
     assert catalog.describe("cars_csv")["load_args"] == {"usecols": ["cars_id"]}
 
 
 def test_factory_datasets_appear_in_keys_once_used(tmp_path: Path) -> None:
-    catalog = DataCatalog.from_config({"{name}_csv": CSV_FACTORY}, project_path=tmp_path)
+    catalog = DataCatalog.from_config(
+        {"{name}_csv": CSV_FACTORY}, project_path=tmp_path
+    )
     catalog["cars_csv"]
     assert catalog.keys() == ["cars_csv"]
 
 
 def test_factory_credentials_are_resolved(tmp_path: Path) -> None:
     config = {"{name}_csv": {**CSV_FACTORY, "credentials": "db"}}
-    catalog = DataCatalog.from_config(config, {"db": {"key": "s3cr3t!"}}, project_path=tmp_path)
+    catalog = DataCatalog.from_config(
+        config, {"db": {"key": "s3cr3t!"}}, project_path=tmp_path
+    )
     assert "s3cr3t!" not in repr(catalog.describe("x_csv"))
 
 
 @given(parts=pieces, data=st.data())
-@settings(max_examples=200, deadline=None)
-def test_a_name_built_from_a_pattern_matches_it(parts: list[str], data: st.DataObject) -> None:
+@settings(max_examples=100, deadline=None)
+def test_a_name_built_from_a_pattern_matches_it(
+    parts: list[str], data: st.DataObject
+) -> None:
     pattern = Pattern(_pattern_text(parts))
     chosen = {n: data.draw(values) for n in pattern.names}
-    name = "".join(
-        chosen[p[1:-1]] if p.startswith("{") else p for p in parts
-    )
+    name = "".join(chosen[p[1:-1]] if p.startswith("{") else p for p in parts)
     found = pattern.match(name)
     assert found is not None
     rebuilt = "".join(found[p[1:-1]] if p.startswith("{") else p for p in parts)
@@ -158,7 +174,7 @@ def test_a_name_built_from_a_pattern_matches_it(parts: list[str], data: st.DataO
 
 
 @given(parts=pieces, name=st.text(alphabet="ab_.-xyz", min_size=1, max_size=10))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_matching_agrees_with_the_parse_library(parts: list[str], name: str) -> None:
     parse = pytest.importorskip("parse")
     text = _pattern_text(parts)
@@ -170,7 +186,7 @@ def test_matching_agrees_with_the_parse_library(parts: list[str], name: str) -> 
 
 
 @given(texts=st.lists(pieces.map(_pattern_text), min_size=1, max_size=6, unique=True))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_ranking_follows_kedros_three_keys(texts: list[str]) -> None:
     patterns = [Pattern(t) for t in texts]
     if sum(p.is_catch_all for p in patterns) > 1:
@@ -187,9 +203,13 @@ def test_ranking_follows_kedros_three_keys(texts: list[str]) -> None:
     assert ranked == sorted(texts, key=lambda t: (-literal_count(t), -t.count("{"), t))
 
 
-@given(texts=st.lists(pieces.map(_pattern_text), min_size=1, max_size=5, unique=True), name=st.text(alphabet="ab_.-xy", min_size=1, max_size=8))
-@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(pieces.map(_pattern_text), min_size=1, max_size=5, unique=True),
+    name=st.text(alphabet="ab_.-xy", min_size=1, max_size=8),
+)
+@settings(max_examples=100, deadline=None)
 def test_the_first_ranked_matching_pattern_wins(texts: list[str], name: str) -> None:
+    texts = [t for t in texts if "{" in t]
     if sum(Pattern(t).is_catch_all for t in texts) > 1:
         return
     config = {t: {"type": "MemoryDataset"} for t in texts}

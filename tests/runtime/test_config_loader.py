@@ -100,7 +100,9 @@ def test_missing_chosen_env_folder_names_it_and_lists_envs(tmp_path: Path) -> No
 def test_missing_base_folder_is_an_error(tmp_path: Path) -> None:
     conf = tmp_path / "conf"
     (conf / "local").mkdir(parents=True)
-    with pytest.raises(MissingEnvironmentError, match="environment 'base' has no folder"):
+    with pytest.raises(
+        MissingEnvironmentError, match="environment 'base' has no folder"
+    ):
         ConfigLoader(conf)
 
 

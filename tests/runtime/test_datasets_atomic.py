@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from keelrt.datasets import FileDataset
 from keelrt.datasets import TextDataset
 from keelrt.datasets import VersionExistsError

@@ -6,7 +6,6 @@ import pickle
 from pathlib import Path
 
 import pytest
-
 from keelrt import DatasetError
 from keelrt.datasets import JSONDataset
 from keelrt.datasets import MissingFileError
@@ -63,7 +62,9 @@ def test_pickle_dataset_passes_save_args_to_backend(tmp_path: Path) -> None:
 
 
 def test_pickle_dataset_rejects_missing_backend(tmp_path: Path) -> None:
-    with pytest.raises(DatasetError, match="backend 'no_such_pickler' cannot be imported"):
+    with pytest.raises(
+        DatasetError, match="backend 'no_such_pickler' cannot be imported"
+    ):
         PickleDataset(filepath=str(tmp_path / "m.pkl"), backend="no_such_pickler")
 
 
@@ -91,7 +92,7 @@ def test_remote_protocol_is_refused_with_local_only_message() -> None:
 
 def test_loading_a_missing_file_names_the_path(tmp_path: Path) -> None:
     path = tmp_path / "absent.json"
-    with pytest.raises(MissingFileError, match="absent.json does not exist") as info:
+    with pytest.raises(MissingFileError, match=r"absent.json does not exist") as info:
         JSONDataset(filepath=str(path)).load()
     assert info.value.path == path
 

@@ -5,11 +5,29 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
-
 from keelrt import DatasetError
 from keelrt import MemoryDataset
+
+LOADER = """
+import importlib.util, sys
+runtime = sys.argv[1]
+spec = importlib.util.spec_from_file_location(
+    "keelrt", runtime + "/__init__.py", submodule_search_locations=[runtime]
+)
+module = importlib.util.module_from_spec(spec)
+sys.modules["keelrt"] = module
+spec.loader.exec_module(module)
+"""
+RUNTIME_DIR = str(
+    Path(__file__).resolve().parents[2]
+    / "template"
+    / "src"
+    / "{{package_name}}"
+    / "runtime"
+)
 
 
 def test_memory_dataset_returns_what_was_saved() -> None:
@@ -84,15 +102,11 @@ def test_memory_dataset_repr_shows_type_not_contents() -> None:
 
 
 def test_memory_dataset_module_never_imports_pandas_or_numpy() -> None:
-    code = textwrap.dedent(
+    code = LOADER + textwrap.dedent(
         """
-        import sys
-        sys.path.insert(0, sys.argv[1])
-        import conftest
         from keelrt.datasets import MemoryDataset
         MemoryDataset([1], copy_mode="deepcopy").load()
         assert "pandas" not in sys.modules and "numpy" not in sys.modules
         """
     )
-    tests_dir = str(__import__("pathlib").Path(__file__).resolve().parent.parent)
-    subprocess.run([sys.executable, "-c", code, tests_dir], check=True)
+    subprocess.run([sys.executable, "-c", code, RUNTIME_DIR], check=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from keelrt import DatasetError
 from keelrt.datasets import CSVDataset
 from keelrt.datasets import ExcelDataset
@@ -26,7 +25,9 @@ def test_csv_round_trip_keeps_the_frame(tmp_path: Path, frame: pd.DataFrame) -> 
     pd.testing.assert_frame_equal(dataset.load(), frame)
 
 
-def test_csv_saves_without_index_by_default(tmp_path: Path, frame: pd.DataFrame) -> None:
+def test_csv_saves_without_index_by_default(
+    tmp_path: Path, frame: pd.DataFrame
+) -> None:
     CSVDataset(filepath=str(tmp_path / "c.csv")).save(frame)
     assert (tmp_path / "c.csv").read_text().splitlines()[0] == "company,rating"
 
@@ -37,7 +38,9 @@ def test_csv_passes_load_args_to_read_csv(tmp_path: Path) -> None:
     assert list(loaded.columns) == ["a", "b"]
 
 
-def test_parquet_round_trip_keeps_the_frame(tmp_path: Path, frame: pd.DataFrame) -> None:
+def test_parquet_round_trip_keeps_the_frame(
+    tmp_path: Path, frame: pd.DataFrame
+) -> None:
     pytest.importorskip("pyarrow")
     dataset = ParquetDataset(filepath=str(tmp_path / "c.parquet"))
     dataset.save(frame)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from keelrt import AbstractDataset
 from keelrt.datasets import CSVDataset
 from keelrt.datasets import DatasetTypeError
@@ -29,7 +28,12 @@ def test_csv_type_names_resolve_to_csv_dataset(type_name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "type_name", ["MemoryDataset", "kedro.io.MemoryDataset", "kedro.io.memory_dataset.MemoryDataset"]
+    "type_name",
+    [
+        "MemoryDataset",
+        "kedro.io.MemoryDataset",
+        "kedro.io.memory_dataset.MemoryDataset",
+    ],
 )
 def test_memory_type_names_resolve_to_memory_dataset(type_name: str) -> None:
     assert resolve_dataset_type(type_name) is MemoryDataset

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from keelrt.datasets import JSONDataset
 from keelrt.datasets import Version
 from keelrt.datasets import VersionExistsError
@@ -19,7 +18,9 @@ def _versioned(tmp_path: Path, load: str | None, save: str | None) -> JSONDatase
 
 
 def test_generate_timestamp_uses_kedro_format() -> None:
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d\.\d\d\.\d\d\.\d{3}Z", generate_timestamp())
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT\d\d\.\d\d\.\d\d\.\d{3}Z", generate_timestamp()
+    )
 
 
 def test_versioned_save_uses_kedro_layout(tmp_path: Path) -> None:
@@ -102,7 +103,9 @@ def test_save_while_loads_are_pinned_elsewhere_logs_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     _versioned(tmp_path, None, "2024-01-01T00.00.00.000Z").save([0])
-    _versioned(tmp_path, "2024-01-01T00.00.00.000Z", "2024-02-01T00.00.00.000Z").save([1])
+    _versioned(tmp_path, "2024-01-01T00.00.00.000Z", "2024-02-01T00.00.00.000Z").save(
+        [1]
+    )
     assert "stay pinned" in caplog.text
 
 

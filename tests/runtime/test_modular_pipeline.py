@@ -253,3 +253,42 @@ def test_renaming_two_outputs_to_one_name_is_refused():
 def test_modular_errors_are_value_errors_as_in_kedro(base):
     with pytest.raises(ValueError, match="rwa"):
         pipeline(base, inputs={"rwa": "x"})
+
+
+def split_data(data, options):
+    return data, data, data, data
+
+
+def train_model(x_train, y_train):
+    return (x_train, y_train)
+
+
+def evaluate_model(regressor, x_test, y_test):
+    return None
+
+
+def test_spaceflights_style_reuse_of_one_pipeline_in_two_namespaces():
+    base = pipeline(
+        [
+            node(
+                func=split_data,
+                inputs=["model_input_table", "params:model_options"],
+                outputs=["X_train", "X_test", "y_train", "y_test"],
+                name="split_data_node",
+            ),
+            node(train_model, ["X_train", "y_train"], "regressor", name="train"),
+            node(evaluate_model, ["regressor", "X_test", "y_test"], None, name="eval"),
+        ]
+    )
+    active = pipeline(pipe=base, inputs="model_input_table", namespace="active")
+    candidate = Pipeline(base, inputs="model_input_table", namespace="candidate")
+    both = active + candidate
+    assert both.inputs() == {
+        "model_input_table",
+        "params:active.model_options",
+        "params:candidate.model_options",
+    }
+    assert [n.name for n in both.grouped_nodes[0]] == [
+        "active.split_data_node",
+        "candidate.split_data_node",
+    ]

@@ -67,6 +67,12 @@ def test_only_nodes_with_unknown_tag_suggests_a_close_one(chain):
         chain.only_nodes_with_tags("mll")
 
 
+def test_unknown_tag_beside_known_ones_is_warned_about_and_ignored(chain, caplog):
+    result = chain.only_nodes_with_tags("ml", "etll")
+    assert names(result) == ["train"]
+    assert "tag 'etll' is not on any node (did you mean 'etl'?)" in caplog.text
+
+
 def test_from_nodes_keeps_the_nodes_and_everything_downstream(chain):
     assert names(chain.from_nodes("featurize")) == ["featurize", "train"]
 

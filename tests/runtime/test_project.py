@@ -41,7 +41,9 @@ BROKEN = {
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    with in_process(make_project(tmp_path, files=TWO_PIPELINES), monkeypatch) as root:
+    with in_process(
+        make_project(tmp_path, files=TWO_PIPELINES, runtime=False), monkeypatch
+    ) as root:
         yield root
 
 
@@ -73,7 +75,9 @@ def test_conf_source_that_is_not_a_folder_is_refused(tmp_path: Path) -> None:
 def test_settings_default_when_the_module_is_absent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = make_project(tmp_path, files={"src/{package}/settings.py": None})
+    root = make_project(
+        tmp_path, files={"src/{package}/settings.py": None}, runtime=False
+    )
     with in_process(root, monkeypatch):
         settings = load_settings("demo")
     assert (settings.hooks, settings.conf_source, settings.config_loader_args) == (
@@ -98,7 +102,9 @@ def test_settings_default_when_the_module_is_absent(
 def test_malformed_settings_are_refused_with_the_setting_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
 ) -> None:
-    root = make_project(tmp_path, files={"src/{package}/settings.py": text})
+    root = make_project(
+        tmp_path, files={"src/{package}/settings.py": text}, runtime=False
+    )
     with in_process(root, monkeypatch), pytest.raises(ProjectError, match=message):
         load_settings("demo")
 
@@ -125,14 +131,14 @@ def test_find_pipelines_skips_private_and_hidden_folders(
     files = {path: text for path, text in BROKEN.items() if "broken" not in path}
     files["src/{package}/pipelines/_shared/__init__.py"] = "raise AssertionError"
     files["src/{package}/pipelines/.hidden/__init__.py"] = "raise AssertionError"
-    with in_process(make_project(tmp_path, files=files), monkeypatch):
+    with in_process(make_project(tmp_path, files=files, runtime=False), monkeypatch):
         assert sorted(find_pipelines("demo")) == ["__default__", "good"]
 
 
 def test_a_pipeline_that_fails_to_import_is_skipped_with_a_warning_naming_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with in_process(make_project(tmp_path, files=BROKEN), monkeypatch):
+    with in_process(make_project(tmp_path, files=BROKEN, runtime=False), monkeypatch):
         with pytest.warns(PipelineImportWarning, match="pipeline 'broken' was skipped"):
             pipelines = find_pipelines("demo")
     assert sorted(pipelines) == ["__default__", "good"]
@@ -141,7 +147,7 @@ def test_a_pipeline_that_fails_to_import_is_skipped_with_a_warning_naming_it(
 def test_find_pipelines_can_raise_instead_of_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with in_process(make_project(tmp_path, files=BROKEN), monkeypatch):
+    with in_process(make_project(tmp_path, files=BROKEN, runtime=False), monkeypatch):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", PipelineImportWarning)
             with pytest.raises(ProjectError, match="not_a_module_anywhere"):
@@ -159,7 +165,7 @@ def test_a_pipeline_module_without_a_pipeline_is_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
 ) -> None:
     files = {**BROKEN, "src/{package}/pipelines/broken/pipeline.py": text}
-    with in_process(make_project(tmp_path, files=files), monkeypatch):
+    with in_process(make_project(tmp_path, files=files, runtime=False), monkeypatch):
         with pytest.warns(PipelineImportWarning, match=message):
             find_pipelines("demo")
 
@@ -167,7 +173,7 @@ def test_a_pipeline_module_without_a_pipeline_is_skipped(
 def test_running_a_pipeline_that_failed_to_import_gives_its_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with in_process(make_project(tmp_path, files=BROKEN), monkeypatch):
+    with in_process(make_project(tmp_path, files=BROKEN, runtime=False), monkeypatch):
         session = KeelSession.create("demo")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", PipelineImportWarning)
@@ -191,7 +197,7 @@ def test_a_root_pipeline_module_becomes_the_default(
                 return Pipeline([node(lambda: 1, None, "one", name="only")])
             """
     }
-    with in_process(make_project(tmp_path, files=files), monkeypatch):
+    with in_process(make_project(tmp_path, files=files, runtime=False), monkeypatch):
         pipelines = find_pipelines("demo")
     assert [n.name for n in pipelines["__default__"].nodes] == ["only"]
 
@@ -201,7 +207,10 @@ def test_a_root_pipeline_module_becomes_the_default(
     [
         ("X = 1", "cannot be used: AttributeError"),
         ("def register_pipelines():\n    return []", "expected a dict"),
-        ("def register_pipelines():\n    return {'a': 1}", "non-Pipeline values for 'a'"),
+        (
+            "def register_pipelines():\n    return {'a': 1}",
+            "non-Pipeline values for 'a'",
+        ),
         ("def register_pipelines():\n    raise KeyError('k')", "failed: KeyError"),
     ],
 )
@@ -209,7 +218,7 @@ def test_a_broken_registry_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, registry: str, message: str
 ) -> None:
     files = {"src/{package}/pipeline_registry.py": registry}
-    with in_process(make_project(tmp_path, files=files), monkeypatch):
+    with in_process(make_project(tmp_path, files=files, runtime=False), monkeypatch):
         session = KeelSession.create("demo")
         with pytest.raises(ProjectError, match=message):
             session.pipelines  # noqa: B018 - the property loads the registry
@@ -237,6 +246,6 @@ def test_session_refuses_a_missing_conf_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = {"src/{package}/settings.py": "CONF_SOURCE = 'settings_conf'"}
-    with in_process(make_project(tmp_path, files=files), monkeypatch):
+    with in_process(make_project(tmp_path, files=files, runtime=False), monkeypatch):
         with pytest.raises(ProjectError, match="settings_conf' is not a folder"):
             KeelSession.create("demo")

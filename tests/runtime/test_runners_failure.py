@@ -35,7 +35,10 @@ def reject(value: Any) -> Any:
 
 def _pickled(tmp_path: Path, *names: str) -> dict[str, dict[str, str]]:
     return {
-        name: {"type": "pickle.PickleDataset", "filepath": str(tmp_path / f"{name}.pkl")}
+        name: {
+            "type": "pickle.PickleDataset",
+            "filepath": str(tmp_path / f"{name}.pkl"),
+        }
         for name in names
     }
 

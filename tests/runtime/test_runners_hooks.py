@@ -147,8 +147,18 @@ def test_before_node_run_returning_a_non_dict_fails_the_node() -> None:
 def test_on_node_error_receives_the_error_and_inputs() -> None:
     recorder = Recorder()
     with pytest.raises(NodeFailedError):
-        _run(Pipeline([node(explode, "x", "y", name="explode")]), ThreadRunner(), recorder)
-    assert recorder.calls[-1] == ("on_node_error", "cannot use 2", "explode", {"x": 2}, "r1")
+        _run(
+            Pipeline([node(explode, "x", "y", name="explode")]),
+            ThreadRunner(),
+            recorder,
+        )
+    assert recorder.calls[-1] == (
+        "on_node_error",
+        "cannot use 2",
+        "explode",
+        {"x": 2},
+        "r1",
+    )
 
 
 class FileRecorder:

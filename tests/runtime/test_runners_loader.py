@@ -72,7 +72,9 @@ def test_dotted_path_loads_a_users_runner_that_runs(user_runners: str) -> None:
     assert runner.run(pipeline, DataCatalog({"a": MemoryDataset(1)})) == {"c": 3}
 
 
-def test_dotted_path_to_a_missing_class_suggests_a_close_name(user_runners: str) -> None:
+def test_dotted_path_to_a_missing_class_suggests_a_close_name(
+    user_runners: str,
+) -> None:
     with pytest.raises(RunnerError, match=r"did you mean 'TwoThreadRunner'\?"):
         load_runner(f"{user_runners}.TwoThreadRuner")
 

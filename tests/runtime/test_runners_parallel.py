@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import pickle
+import shutil
+import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +20,14 @@ from keelrt import RunnerError
 from keelrt import node
 from keelrt.runners import NodeFailedError
 from keelrt.runners import ParallelRunner
+
+RUNTIME_DIR = (
+    Path(__file__).resolve().parents[2]
+    / "template"
+    / "src"
+    / "{{package_name}}"
+    / "runtime"
+)
 
 
 def add_one(rows: list[int]) -> list[int]:
@@ -175,3 +187,72 @@ def test_default_start_method_is_fork_where_available() -> None:
 
     expected = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     assert ParallelRunner().start_method == expected
+
+
+def test_spawn_refuses_a_catalog_that_cannot_be_pickled() -> None:
+    catalog = DataCatalog(
+        {"raw": MemoryDataset([1]), "unused": MemoryDataset(threading.Lock())}
+    )
+    pipeline = Pipeline([node(total, "raw", "out", name="sum_it")])
+    with pytest.raises(RunnerError, match="the catalog cannot be pickled"):
+        ParallelRunner(start_method="spawn").run(pipeline, catalog)
+
+
+class Unpicklable(Exception):
+    """An exception whose __init__ needs two arguments: unpickling it would fail."""
+
+    def __init__(self, code: int, detail: str) -> None:
+        super().__init__(f"{code}: {detail}")
+
+
+def raise_unpicklable(value: Any) -> Any:
+    raise Unpicklable(7, f"no {value}")
+
+
+def test_worker_error_that_cannot_travel_still_fails_the_node() -> None:
+    catalog = DataCatalog({"raw": MemoryDataset(1)})
+    pipeline = Pipeline([node(raise_unpicklable, "raw", "out", name="odd")])
+    with pytest.raises(NodeFailedError) as caught:
+        ParallelRunner().run(pipeline, catalog)
+    assert "Unpicklable: 7: no 1" in str(caught.value)
+
+
+SPAWN_NODES = """
+def double(rows):
+    return [r * 2 for r in rows]
+
+
+def total(rows):
+    return sum(rows)
+"""
+
+
+@pytest.fixture
+def forget_new_modules() -> Iterator[None]:
+    before = set(sys.modules)
+    yield
+    for name in set(sys.modules) - before:
+        del sys.modules[name]
+
+
+@pytest.mark.usefixtures("forget_new_modules")
+def test_spawned_workers_run_a_projects_nodes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "spawn_project"
+    shutil.copytree(RUNTIME_DIR, package / "runtime")
+    (package / "__init__.py").write_text("")
+    (package / "nodes.py").write_text(SPAWN_NODES)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    runtime = importlib.import_module("spawn_project.runtime")
+    nodes = importlib.import_module("spawn_project.nodes")
+    pipeline = runtime.Pipeline(
+        [
+            runtime.node(nodes.double, "raw", "doubled", name="double"),
+            runtime.node(nodes.total, "doubled", "sum", name="total"),
+        ]
+    )
+    catalog = runtime.DataCatalog({"raw": runtime.MemoryDataset([1, 2, 3])})
+    catalog["sum"] = runtime.MemoryDataset()
+    runner = runtime.ParallelRunner(max_workers=1, start_method="spawn")
+    assert runner.run(pipeline, catalog) == {"sum": 12}

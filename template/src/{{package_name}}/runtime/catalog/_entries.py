@@ -174,42 +174,56 @@ def check_arguments(
         )
 
 
-def _resolve_credentials(
-    label: str, name: str, value: Any, credentials: Mapping[str, Any]
-) -> tuple[Any, frozenset[str]]:
-    if isinstance(value, Mapping):
-        found = {
-            k: _resolve_credentials(label, name, v, credentials)
-            for k, v in value.items()
-        }
-        if "credentials" in value:
-            cred = value["credentials"]
-            if isinstance(cred, str):
-                if cred not in credentials:
-                    raise _fail(
-                        label,
-                        name,
-                        f"uses credentials {cred!r}, which are not defined"
-                        f"{did_you_mean(cred, credentials)}. Add them to "
-                        "conf/local/credentials.yml or fix the name.",
-                    )
-                resolved = credentials[cred]
-                found["credentials"] = (resolved, collect_secrets(resolved))
-            elif cred is not None and not isinstance(cred, Mapping):
-                raise _fail(
-                    label,
-                    name,
-                    "has 'credentials' that are neither a name nor a mapping: expected "
-                    f"the name of an entry in credentials.yml, got "
-                    f"{type(cred).__name__}. Write the credentials' name.",
-                )
-            else:
-                found["credentials"] = (cred, collect_secrets(cred))
-        secrets = (
-            frozenset().union(*(s for _, s in found.values())) if found else frozenset()
+def _mentions_credentials(value: Any) -> bool:
+    if isinstance(value, dict):
+        return "credentials" in value or any(
+            _mentions_credentials(v) for v in value.values() if isinstance(v, dict)
         )
-        return {k: v for k, (v, _) in found.items()}, secrets
-    return value, frozenset()
+    return False
+
+
+def _lookup_credentials(
+    label: str, name: str, cred: Any, credentials: Mapping[str, Any]
+) -> Any:
+    if isinstance(cred, str):
+        if cred not in credentials:
+            raise _fail(
+                label,
+                name,
+                f"uses credentials {cred!r}, which are not defined"
+                f"{did_you_mean(cred, credentials)}. Add them to "
+                "conf/local/credentials.yml or fix the name.",
+            )
+        return credentials[cred]
+    if cred is not None and not isinstance(cred, Mapping):
+        raise _fail(
+            label,
+            name,
+            "has 'credentials' that are neither a name nor a mapping: expected the "
+            f"name of an entry in credentials.yml, got {type(cred).__name__}. Write "
+            "the credentials' name.",
+        )
+    return cred
+
+
+def _resolve_credentials(
+    label: str, name: str, value: dict[str, Any], credentials: Mapping[str, Any]
+) -> tuple[dict[str, Any], frozenset[str]]:
+    """Replace every ``credentials: <name>`` (at any depth) by the credentials."""
+    if not _mentions_credentials(value):  # the common case: nothing to copy
+        return value, frozenset()
+    resolved: dict[str, Any] = {}
+    secrets: frozenset[str] = frozenset()
+    for key, item in value.items():
+        if key == "credentials":
+            resolved[key] = _lookup_credentials(label, name, item, credentials)
+            secrets |= collect_secrets(resolved[key])
+        elif isinstance(item, dict):
+            resolved[key], found = _resolve_credentials(label, name, item, credentials)
+            secrets |= found
+        else:
+            resolved[key] = item
+    return resolved, secrets
 
 
 def _resolve_filepath(
@@ -228,13 +242,16 @@ def _resolve_filepath(
                 "dataset class of your own for remote storage.",
             )
         return
-    path = local_path(raw)
-    arguments["filepath"] = str(path if path.is_absolute() else project_path / path)
+    text = os.fspath(raw)
+    if text.startswith(("file://", "FILE://")):
+        text = str(local_path(text))
+    # os.path instead of pathlib: this runs for every entry of a large catalog
+    arguments["filepath"] = os.path.join(project_path, text)
 
 
 def check_mapping(label: str, name: str, config: Any) -> Mapping[str, Any]:
     """Return ``config`` if it is a mapping with a ``type``, else raise."""
-    if not isinstance(config, Mapping):
+    if not isinstance(config, (dict, Mapping)):
         raise _fail(
             label,
             name,

@@ -49,7 +49,8 @@ def check_pipeline_name(name: str) -> None:
         return
     fixed = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_")
     fixed = f"p_{fixed}" if fixed[:1].isdigit() else fixed
-    hint = f" (did you mean {fixed!r}?)" if fixed and _NAME.match(fixed) else ""
+    valid = bool(_NAME.match(fixed)) and not keyword.iskeyword(fixed)
+    hint = f" (did you mean {fixed!r}?)" if valid else ""
     raise ScaffoldError(
         f"pipeline name {name!r} is not a valid Python identifier: expected lowercase "
         f"letters, digits and underscores, starting with a letter{hint}. Choose "

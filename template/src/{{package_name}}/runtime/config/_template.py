@@ -132,7 +132,7 @@ class _Parser:
                     depth.append(_OPENERS[char])
                 elif depth and char == depth[-1]:
                     depth.pop()
-                elif char in stop:
+                elif not depth and char in stop:
                     break
             buffer.append(char)
             self.pos += 1

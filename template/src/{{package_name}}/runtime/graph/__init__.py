@@ -10,12 +10,12 @@ from ._errors import EmptyPipelineError
 from ._errors import ModularPipelineError
 from ._errors import NodeError
 from ._errors import NodeRunError
+from ._errors import NodeSignatureError
 from ._errors import OutputNotUniqueError
 from ._errors import UnknownNameError
 from ._modular import pipeline
 from ._node import Node
 from ._node import node
-from ._node_checks import NodeSignatureError
 from ._pipeline import Pipeline
 
 __all__ = [

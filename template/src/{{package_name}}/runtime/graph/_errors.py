@@ -14,6 +14,7 @@ __all__ = [
     "ModularPipelineError",
     "NodeError",
     "NodeRunError",
+    "NodeSignatureError",
     "OutputNotUniqueError",
     "UnknownNameError",
 ]
@@ -29,6 +30,13 @@ class NodeError(PipelineError):
     def __init__(self, message: str, *, node_name: str) -> None:
         super().__init__(message)
         self.node_name = node_name
+
+
+class NodeSignatureError(NodeError, TypeError):
+    """A node's function cannot be called with the node's declared inputs.
+
+    Also a ``TypeError``, which is what Kedro raises in this case.
+    """
 
 
 class NodeRunError(NodeError):

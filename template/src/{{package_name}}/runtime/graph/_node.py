@@ -21,7 +21,6 @@ from ._node_checks import default_name
 from ._node_checks import hashable_io
 from ._node_checks import ordered_inputs
 from ._node_checks import readable_func_name
-from ._node_checks import signature_of
 from ._node_run import check_run_inputs
 from ._node_run import name_outputs
 
@@ -190,10 +189,9 @@ class Node:
 
     @func.setter
     def func(self, func: Callable[..., Any]) -> None:
-        """Replace the function (hooks may wrap it); the node keeps its name."""
+        """Replace the function (hooks may wrap it); name and datasets stay."""
         check_callable(func)
         self._func = func
-        self._input_names = ordered_inputs(self._inputs, signature_of(func))
 
     @property
     def name(self) -> str:

@@ -14,16 +14,13 @@ from typing import TypeAlias
 
 from .._suggest import quote_list
 from ._errors import NodeError
+from ._errors import NodeSignatureError
 from ._naming import strip_transcoding
 
 NodeIO: TypeAlias = "str | list[str] | dict[str, str] | None"
 """How a node names its inputs or outputs: none, one, a list, or a dict."""
 
 _NAME_PATTERN = re.compile(r"[\w.-]+")  # Kedro's rule for node names and tags
-
-
-class NodeSignatureError(NodeError, TypeError):
-    """A node's function cannot be called with the node's declared inputs."""
 
 
 def readable_func_name(func: Callable[..., Any]) -> str:

@@ -88,7 +88,7 @@ class Pipeline(PipelineSlicing):
         flat = _flatten(nodes)
         if inputs or outputs or parameters or namespace:
             flat = remap_nodes(
-                Pipeline(flat),
+                nodes if isinstance(nodes, Pipeline) else Pipeline(flat),
                 inputs=inputs,
                 outputs=outputs,
                 parameters=parameters,

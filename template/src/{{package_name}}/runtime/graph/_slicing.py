@@ -7,6 +7,7 @@ pipeline's precomputed indexes (O(V + E)), then builds the sub-pipeline once.
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Iterable
 from collections.abc import Mapping
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from ._node import Node
+
+logger = logging.getLogger(__name__)
 
 
 class PipelineSlicing:
@@ -57,8 +60,11 @@ class PipelineSlicing:
     def only_nodes_with_tags(self, *tags: str) -> Self:
         """Return a pipeline of the nodes carrying *any* of ``tags``.
 
+        A tag no node carries is logged as a warning (with close matches);
+        when no node carries any of the tags, that is an error.
+
         Raises:
-            UnknownNameError: When no node carries one of the tags.
+            UnknownNameError: When no node carries any of the tags.
         """
         return self._subset(self._select_tags(tags))
 
@@ -176,8 +182,13 @@ class PipelineSlicing:
             if mine & wanted:
                 chosen.add(n.name)
         unknown = sorted(wanted - seen)
-        if unknown:
+        if unknown and not chosen:
             _raise_unknown("tag", unknown, seen, "on any node of the pipeline")
+        if unknown:  # Kedro selects by *any* tag, so the others still apply
+            logger.warning(
+                "%s; selecting nodes by the other tags.",
+                unknown_names_message("tag", unknown, seen, "on any node"),
+            )
         return chosen
 
     def _select_namespaces(self, namespaces: Iterable[str]) -> set[str]:

@@ -312,7 +312,8 @@ class KeelSession:
             failed = getattr(exc, "node_name", None)
             record["status"] = "failed" if failed else "error"
             record["failed_node"] = failed
-            record["error"] = f"{type(exc).__name__}: {exc}"
+            cause = exc.__cause__ if failed and exc.__cause__ else exc
+            record["error"] = f"{type(cause).__name__}: {cause}"
             hooks.on_pipeline_error(
                 error=exc, run_params=run_params, pipeline=pipeline, catalog=catalog
             )

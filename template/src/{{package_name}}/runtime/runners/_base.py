@@ -233,10 +233,18 @@ class AbstractRunner(ABC):
     ) -> Backend:
         """Return the backend that executes the nodes of one run."""
         hook = None if hook_manager is None else hook_manager.hook
-        load, save = catalog.load, catalog.save
+        load, save, inputs_of = catalog.load, catalog.save, plan.inputs_of
 
         def execute(node: Node) -> None:
-            run_node(node, catalog, hook=hook, run_id=run_id, load=load, save=save)
+            run_node(
+                node,
+                catalog,
+                hook=hook,
+                run_id=run_id,
+                load=load,
+                save=save,
+                names=inputs_of[node.name],
+            )
 
         executor = self._get_executor(len(plan.nodes))
         if executor is None:
@@ -265,7 +273,6 @@ def _drive(
     while True:
         if failure is None:
             for name in sorter.get_ready():
-                logger.debug("Running node %s", name)
                 backend.submit(plan.nodes[name])
         if not backend.in_flight:
             break
@@ -281,7 +288,7 @@ def _drive(
             sorter.done(name)
             finished.add(name)
             _release_inputs(plan.inputs_of[name], remaining, releasable, catalog)
-            logger.debug("Completed node %d/%d: %s", len(finished), total, name)
+            logger.debug("Ran node %d/%d: %s", len(finished), total, name)
             if progress is not None:
                 progress(len(finished), total, name)
     if failure is not None:

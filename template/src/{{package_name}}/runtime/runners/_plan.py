@@ -60,7 +60,7 @@ class RunPlan:
     def __init__(self, nodes: list[Node]) -> None:
         self.nodes: dict[str, Node] = {node.name: node for node in nodes}
         self.producer: dict[str, str] = {
-            output: node.name for node in nodes for output in node.outputs
+            output: name for name, node in self.nodes.items() for output in node.outputs
         }
         self.inputs_of: dict[str, tuple[str, ...]] = {}
         self.parents: dict[str, tuple[str, ...]] = {}
@@ -68,9 +68,9 @@ class RunPlan:
         free_inputs: dict[str, None] = {}
         producer = self.producer
         consumers = self.consumers
-        for node in nodes:
+        for node_name, node in self.nodes.items():
             names = tuple(dict.fromkeys(node.inputs))
-            self.inputs_of[node.name] = names
+            self.inputs_of[node_name] = names
             parents: dict[str, None] = {}
             for name in names:
                 consumers[name] = consumers.get(name, 0) + 1
@@ -79,7 +79,7 @@ class RunPlan:
                     free_inputs[name] = None
                 else:
                     parents[parent] = None
-            self.parents[node.name] = tuple(parents)
+            self.parents[node_name] = tuple(parents)
         self.free_inputs: list[str] = list(free_inputs)
         self.free_outputs: list[str] = [
             name for name in producer if name not in consumers

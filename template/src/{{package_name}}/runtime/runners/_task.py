@@ -26,6 +26,7 @@ def run_node(
     run_id: str | None,
     load: Loader,
     save: Saver,
+    names: tuple[str, ...] | None = None,
 ) -> None:
     """Run ``node``: read each input with ``load``, write each output with ``save``.
 
@@ -36,13 +37,18 @@ def run_node(
         run_id: The run's id, passed on to the node hooks.
         load: Returns the data of a dataset name.
         save: Stores the data of a dataset name.
+        names: The node's input names without repeats, if already known.
     """
+    if names is None:
+        names = tuple(dict.fromkeys(node.inputs))
     if hook is None:
-        inputs = {name: load(name) for name in dict.fromkeys(node.inputs)}
+        inputs = {name: load(name) for name in names}
         for name, data in node.run(inputs).items():
             save(name, data)
         return
-    _run_node_with_hooks(node, catalog, hook=hook, run_id=run_id, load=load, save=save)
+    _run_node_with_hooks(
+        node, catalog, hook=hook, run_id=run_id, load=load, save=save, names=names
+    )
 
 
 def _run_node_with_hooks(
@@ -53,9 +59,10 @@ def _run_node_with_hooks(
     run_id: str | None,
     load: Loader,
     save: Saver,
+    names: tuple[str, ...],
 ) -> None:
     inputs: dict[str, Any] = {}
-    for name in dict.fromkeys(node.inputs):
+    for name in names:
         hook.before_dataset_loaded(dataset_name=name, node=node)
         data = load(name)
         hook.after_dataset_loaded(dataset_name=name, data=data, node=node)
