@@ -48,7 +48,10 @@ TEST_REQUIREMENTS = [
     "ipykernel",
 ]
 DOCS_REQUIREMENTS = ["sphinx>=7", "furo", "myst-parser>=2", "pyyaml"]
-BENCH_REQUIREMENTS = ["pyyaml", "pluggy", "pandas", "pyarrow"]
+BENCH_REQUIREMENTS = ["pyyaml", "pluggy"]
+BENCH_DEFAULT_ARGS = ["--json", "benchmarks/results/scaling.json"]
+# seconds, not minutes: small pipelines, one repeat, no results file
+BENCH_QUICK_ARGS = ["--nodes", "100", "1000", "--repeat", "1"]
 
 
 @nox.session
@@ -175,7 +178,10 @@ def bench(session: nox.Session) -> None:
             "Add it, then run nox -s bench again"
         )
     session.install(*BENCH_REQUIREMENTS)
-    session.run("python", str(script), *session.posargs)
+    args = list(session.posargs) or BENCH_DEFAULT_ARGS
+    if "--quick" in args:
+        args = [*BENCH_QUICK_ARGS, *(arg for arg in args if arg != "--quick")]
+    session.run("python", str(script), *args)
 
 
 def _demo_guide(target: Path, bin_dir: Path, slug: str, package: str) -> list[str]:
@@ -188,20 +194,19 @@ def _demo_guide(target: Path, bin_dir: Path, slug: str, package: str) -> list[st
         and path.name != ".gitkeep"
         and not path.relative_to(data).parts[0].startswith("01_")
     )
-    shown = outputs[:15]
-    if len(outputs) > 15:
-        shown.append(f"... and {len(outputs) - 15} more")
     pipelines = sorted(
         path.name
         for path in (target / "src" / package / "pipelines").glob("*/")
         if path.is_dir() and not path.name.startswith("_")
     )
-    return [
-        "",
-        f"Your demo project is in {target}",
-        "",
-        "What the run wrote under data/ (the raw inputs are in data/01_raw/):",
-        *(f"  {line}" for line in shown or ["(nothing yet)"]),
+    lines = ["", f"Your demo project is in {target}", ""]
+    lines.append("What the run wrote under data/ (its inputs are in data/01_raw/):")
+    lines += [f"  {path}" for path in outputs[:15]] or ["  (nothing)"]
+    if len(outputs) > 15:
+        lines.append(f"  ... and {len(outputs) - 15} more")
+    if any(path.startswith("data/08_reporting/") for path in outputs):
+        lines.append("Open the reports in data/08_reporting/ first.")
+    lines += [
         "",
         "Try next:",
         f"  cd {target}",
@@ -210,8 +215,10 @@ def _demo_guide(target: Path, bin_dir: Path, slug: str, package: str) -> list[st
         *(f"  {slug} run --pipeline {name}" for name in pipelines),
         "  nox -s tests lint docs package   (after: python -m pip install nox)",
         "  nox -s lab                       (notebooks/ in JupyterLab)",
-        "  then read docs/ in the project, and change a node test-first.",
     ]
+    if (target / "docs" / "onboarding.md").is_file():
+        lines += ["", "Then read docs/onboarding.md in the project."]
+    return lines
 
 
 def _read_answers(path: Path) -> dict[str, str]:

@@ -49,12 +49,13 @@ def build(count: int) -> tuple[Any, Any]:
         inputs = [f"d{p}" for p in parents] or ["seed"]
         nodes.append(rt.node(noop, inputs, f"d{i}", name=f"n{i}"))
     catalog = rt.DataCatalog({"seed": rt.MemoryDataset(0)})
-    catalog[f"d{count - 1}"] = rt.MemoryDataset()  # the free output: declared, no warning
+    # Declare the free output, so the runner does not warn that it may be a typo.
+    catalog[f"d{count - 1}"] = rt.MemoryDataset()
     return rt.Pipeline(nodes), catalog
 
 
 def measure(count: int, runner_name: str, repeat: int) -> dict[str, Any]:
-    """Time ``repeat`` build + run rounds; return median, min and max in milliseconds."""
+    """Time ``repeat`` build + run rounds; return median, min and max in ms."""
     times = []
     for _ in range(repeat):
         started = time.perf_counter()

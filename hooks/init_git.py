@@ -20,9 +20,7 @@ MANUAL = 'git init && git add -A && git commit -m "{message}"'
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", *args], capture_output=True, text=True, check=False
-    )
+    return subprocess.run(["git", *args], capture_output=True, text=True, check=False)
 
 
 def _say(text: str) -> None:
@@ -30,7 +28,7 @@ def _say(text: str) -> None:
 
 
 def main() -> int:
-    """Initialise the repository and commit; explain instead when that is not possible."""
+    """Initialise the repository and commit; explain when that is not possible."""
     manual = MANUAL.format(message=MESSAGE)
     if shutil.which("git") is None:
         _say(

@@ -16,6 +16,10 @@ in the weather columns, station ids and district names in inconsistent case and 
 stray spaces, ``yes``/``Y``/``no`` flags, a missing dock count, duplicated rows,
 missing trip counts and a few counter faults (``9999``).
 
+In the template the two files carry names that render empty when a project is
+made without the example (``{% if include_example %}trips.csv{% endif %}``), so
+copier leaves them out; ``--plain-names`` writes ``trips.csv`` and ``stations.xlsx``.
+
 The output is deterministic: the same seed gives the same bytes (the Excel file's
 zip timestamps and document properties are pinned). Run from the repository root::
 
@@ -39,6 +43,13 @@ SEED = 20250101
 YEAR = 2025
 OUTPUT_DIR = Path(__file__).resolve().parent.parent / "template" / "data" / "01_raw"
 PINNED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
+FILE_NAMES = ("stations.xlsx", "trips.csv")
+
+
+def template_name(name: str) -> str:
+    """The name under which copier copies a file only into example projects."""
+    return "{% if include_example %}" + name + "{% endif %}"
+
 
 # Public holidays of the made-up city; the same list is in the example's
 # conf/base/parameters_data_processing.yml.
@@ -232,12 +243,16 @@ def _pin_zip_times(data: bytes) -> bytes:
     return pinned.getvalue()
 
 
-def write_example_data(output_dir: Path, seed: int = SEED) -> list[Path]:
+def write_example_data(
+    output_dir: Path, seed: int = SEED, *, plain_names: bool = False
+) -> list[Path]:
     """Write ``stations.xlsx`` and ``trips.csv`` into ``output_dir``.
 
     Args:
         output_dir: Folder to write into; created if missing.
         seed: Seed of the random generator; the same seed gives the same bytes.
+        plain_names: Write ``trips.csv`` rather than the template's conditional
+            name ``{% if include_example %}trips.csv{% endif %}``.
 
     Returns:
         The paths written.
@@ -248,20 +263,29 @@ def write_example_data(output_dir: Path, seed: int = SEED) -> list[Path]:
     trips = add_trip_mess(rng, make_trips(rng, weather))
     stations = make_stations(rng)
     output_dir.mkdir(parents=True, exist_ok=True)
-    trips_path = output_dir / "trips.csv"
-    stations_path = output_dir / "stations.xlsx"
+    stations_name, trips_name = (
+        name if plain_names else template_name(name) for name in FILE_NAMES
+    )
+    trips_path = output_dir / trips_name
+    stations_path = output_dir / stations_name
     trips.to_csv(trips_path, index=False, lineterminator="\n", float_format="%g")
     stations_path.write_bytes(stations_workbook(stations))
     return [stations_path, trips_path]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``make_example_data.py [--output DIR] [--seed N]``."""
+    """Run the command line: ``[--output DIR] [--seed N] [--plain-names]``.
+
+    Returns:
+        The exit code: 0.
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--plain-names", action="store_true")
     args = parser.parse_args(argv)
-    for path in write_example_data(args.output, args.seed):
+    written = write_example_data(args.output, args.seed, plain_names=args.plain_names)
+    for path in written:
         print(f"wrote {path} ({path.stat().st_size} bytes)")
     return 0
 

@@ -54,6 +54,10 @@ version = "0.1.0"
 
 [project.scripts]
 {dist} = "{package}.__main__:main"
+
+[tool.pytest.ini_options]
+addopts = ["--strict-markers", "--strict-config", "--import-mode=importlib"]
+filterwarnings = ["error"]
 """
 
 # A two-pipeline project used by many tests: data_processing cleans a JSON list,
@@ -91,7 +95,8 @@ TWO_PIPELINES: dict[str, str] = {
 
 
         def summarise(cleaned, options):
-            return {"n": len(cleaned), "scaled": [x * options["scale"] for x in cleaned]}
+            scale = options["scale"]
+            return {"n": len(cleaned), "scaled": [x * scale for x in cleaned]}
         """,
     "src/{package}/pipelines/data_processing/pipeline.py": """\
         from {package}.runtime import Pipeline, node

@@ -52,6 +52,7 @@ def render(
     *,
     tasks: bool = False,
     quiet: bool = True,
+    overwrite: bool = False,
     **answers: Any,
 ) -> Path:
     """Render the template into ``dst`` with ``answers`` (others take their defaults).
@@ -61,6 +62,7 @@ def render(
         src: The template: a snapshot from :func:`snapshot_template`, or the repository.
         tasks: Run the template's tasks (git init and first commit).
         quiet: Hide copier's output.
+        overwrite: Overwrite files that exist (a second copy), without asking.
         **answers: Answers to questions, by key.
 
     Returns:
@@ -78,6 +80,7 @@ def render(
             unsafe=True,
             skip_tasks=not tasks,
             quiet=quiet,
+            overwrite=overwrite,
         )
     return dst
 
@@ -104,7 +107,7 @@ def git_init_commit(path: Path, message: str = "Initial commit") -> str:
 
 
 def text_files(root: Path) -> dict[str, str]:
-    """Every file under ``root`` (``.git`` aside) that decodes as UTF-8, by POSIX path."""
+    """Every UTF-8 file under ``root`` (``.git`` aside), by POSIX path."""
     files: dict[str, str] = {}
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
@@ -128,6 +131,8 @@ def file_set(root: Path) -> set[str]:
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The environment for a rendered project's tools: no virtualenv leaking in."""
-    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}
+    }
     env.update(extra)
     return env

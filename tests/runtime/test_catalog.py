@@ -265,3 +265,31 @@ def test_catalog_survives_pickling() -> None:
 
 def test_catalog_has_a_save_version_from_the_start() -> None:
     assert DataCatalog().save_version.endswith("Z")
+
+
+def test_release_of_unknown_name_raises_not_found() -> None:
+    with pytest.raises(DatasetNotFoundError):
+        DataCatalog().release("ghost")
+
+
+def test_concurrent_first_use_creates_one_dataset_object(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    config = {"t": {"type": "text.TextDataset", "filepath": "t.txt"}}
+    catalog = DataCatalog.from_config(config, project_path=tmp_path)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        objects = list(pool.map(lambda _: catalog["t"], range(32)))
+    assert len({id(o) for o in objects}) == 1
+
+
+def test_load_versions_are_reported() -> None:
+    config = {
+        "a": {"type": "json.JSONDataset", "filepath": "a.json", "versioned": True}
+    }
+    catalog = DataCatalog.from_config(config, load_versions={"a": "v1"})
+    assert catalog.load_versions == {"a": "v1"}
+
+
+def test_config_resolver_reports_the_matching_pattern() -> None:
+    catalog = DataCatalog.from_config({"{name}_csv": {"type": "MemoryDataset"}})
+    assert catalog.config_resolver.match_pattern("cars_csv") == "{name}_csv"

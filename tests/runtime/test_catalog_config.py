@@ -215,7 +215,7 @@ def test_misspelled_argument_suggests_the_signature_name() -> None:
 
 
 def test_missing_required_argument_is_named() -> None:
-    with pytest.raises(DatasetConfigError, match="'c' is missing 'filepath'"):
+    with pytest.raises(DatasetConfigError, match="'c' is missing argument 'filepath'"):
         DataCatalog.from_config({"c": {"type": "pandas.CSVDataset"}})
 
 
@@ -289,3 +289,11 @@ def test_user_type_with_var_keywords_accepts_any_argument(tmp_path: Path) -> Non
     catalog = DataCatalog.from_config(config, project_path=tmp_path)
     with pytest.raises(DatasetConfigError, match="whatever"):
         catalog["r"]
+
+
+def test_relative_project_path_is_made_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    catalog = DataCatalog.from_config({"c": _csv("c.csv")}, project_path=".")
+    assert catalog.describe("c")["filepath"] == (tmp_path / "c.csv").as_posix()

@@ -1,7 +1,8 @@
-"""The command line in-process: ``main([...])``, exit codes, messages, resume commands."""
+"""The command line in-process: ``main([...])``, exit codes, messages, resume."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -355,7 +356,8 @@ def test_a_bug_in_project_code_exits_1_with_its_traceback(
                     def before_pipeline_run(self):
                         raise RuntimeError("hook bug")
                 """,
-            "src/{package}/settings.py": "from .hooks import Broken\nHOOKS = (Broken(),)",
+            "src/{package}/settings.py": "from .hooks import Broken\n"
+            "HOOKS = (Broken(),)",
         },
         "demo",
     )
@@ -363,3 +365,68 @@ def test_a_bug_in_project_code_exits_1_with_its_traceback(
     err = capsys.readouterr().err
     assert "error: unexpected RuntimeError: hook bug" in err
     assert "Traceback" in err
+
+
+class Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_runs_on_a_terminal_update_one_progress_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert cli("run", "-p", "data_processing") == 0
+    screen = terminal.getvalue()
+    assert "\r\x1b[K[node 1 of 2] running clean  0:00" in screen
+    assert "\r\x1b[K[node 2 of 2] running summarise  0:00" in screen
+
+
+def test_a_failed_run_on_a_terminal_clears_the_progress_line_first(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert cli("run", "--params", "model.lr=0") == 1
+    assert "\r\x1b[Kerror: node 'train' failed" in terminal.getvalue()
+
+
+def test_a_failure_inside_the_runtime_shows_no_empty_traceback(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "data/01_raw/raw.json").write_text("{not json")
+    assert cli("run") == 1
+    err = capsys.readouterr().err
+    assert "error: node 'clean' failed: " in err
+    assert "-v shows the traceback" in err
+    assert "  File " not in err
+
+
+def test_a_missing_dependency_is_named_with_the_install_command(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_files(
+        project,
+        {
+            "src/{package}/hooks.py": """\
+                from {package}.runtime import hook_impl
+
+
+                class NeedsLib:
+                    @hook_impl
+                    def before_pipeline_run(self):
+                        import not_installed_anywhere_lib
+                """,
+            "src/{package}/settings.py": "from .hooks import NeedsLib\n"
+            "HOOKS = (NeedsLib(),)",
+        },
+        "demo",
+    )
+    assert cli("run") == 2
+    assert error_lines(capsys.readouterr().err) == [
+        "error: module 'not_installed_anywhere_lib' is not installed. Install the "
+        "project with its dependencies (pip install -e .) and run again."
+    ]

@@ -1,4 +1,4 @@
-"""ConfigLoader: environments, file patterns, merging, and the errors for bad conf folders."""
+"""ConfigLoader: environments, file patterns, merging, errors for bad conf folders."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from keelrt.config import UnknownConfigKindError
 
 
 def write_conf(root: Path, files: dict[str, str]) -> Path:
-    """Write ``{"base/catalog.yml": text}`` under ``root/conf``; return the conf folder."""
+    """Write ``{"base/catalog.yml": text}`` under ``root/conf``; return conf."""
     conf = root / "conf"
     (conf / "base").mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
@@ -231,7 +231,7 @@ def test_underscore_keys_may_repeat_across_files(tmp_path: Path) -> None:
 
 def test_same_key_in_one_file_twice_is_an_error_with_its_line(tmp_path: Path) -> None:
     conf = write_conf(tmp_path, {"base/parameters.yml": "a: 1\nb: 2\na: 3\n"})
-    with pytest.raises(ConfigFileError, match="line 3.*duplicate key 'a'"):
+    with pytest.raises(ConfigFileError, match=r"line 3.*duplicate key 'a'"):
         ConfigLoader(conf)["parameters"]
 
 
@@ -290,3 +290,14 @@ def test_merge_strategy_for_unknown_kind_suggests_a_kind(tmp_path: Path) -> None
 def test_repr_names_source_and_env(tmp_path: Path) -> None:
     loader = ConfigLoader(write_conf(tmp_path, {}), env="local")
     assert "env='local'" in repr(loader)
+
+
+def test_catalog_larger_than_omegaconfs_node_limit_loads(tmp_path: Path) -> None:
+    entries = "".join(
+        f"ds_{i}:\n  type: pandas.CSVDataset\n  filepath: '${{_root}}/ds_{i}.csv'\n"
+        f"  load_args: {{sep: ','}}\n"
+        for i in range(2500)
+    )
+    conf = write_conf(tmp_path, {"base/catalog.yml": "_root: data\n" + entries})
+    catalog = ConfigLoader(conf)["catalog"]
+    assert (len(catalog), catalog["ds_2499"]["filepath"]) == (2501, "data/ds_2499.csv")

@@ -121,3 +121,9 @@ def test_describe_never_includes_credentials(tmp_path: Path) -> None:
 def test_file_dataset_keeps_metadata(tmp_path: Path) -> None:
     dataset = TextDataset(filepath=str(tmp_path / "a.txt"), metadata={"owner": "me"})
     assert dataset.metadata == {"owner": "me"}
+
+
+def test_loading_a_folder_says_it_is_not_a_file(tmp_path: Path) -> None:
+    (tmp_path / "d.json").mkdir()
+    with pytest.raises(MissingFileError, match="is a folder, not a file"):
+        JSONDataset(filepath=str(tmp_path / "d.json")).load()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -110,3 +111,12 @@ def test_memory_dataset_module_never_imports_pandas_or_numpy() -> None:
         """
     )
     subprocess.run([sys.executable, "-c", code, RUNTIME_DIR], check=True)
+
+
+def test_empty_memory_dataset_stays_empty_through_pickling() -> None:
+    copy = pickle.loads(pickle.dumps(MemoryDataset()))
+    assert not copy.exists()
+
+
+def test_memory_dataset_keeps_its_data_through_pickling() -> None:
+    assert pickle.loads(pickle.dumps(MemoryDataset([1]))).load() == [1]

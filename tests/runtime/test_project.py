@@ -138,20 +138,24 @@ def test_find_pipelines_skips_private_and_hidden_folders(
 def test_a_pipeline_that_fails_to_import_is_skipped_with_a_warning_naming_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with in_process(make_project(tmp_path, files=BROKEN, runtime=False), monkeypatch):
-        with pytest.warns(PipelineImportWarning, match="pipeline 'broken' was skipped"):
-            pipelines = find_pipelines("demo")
+    root = make_project(tmp_path, files=BROKEN, runtime=False)
+    skipped = "pipeline 'broken' was skipped"
+    with (
+        in_process(root, monkeypatch),
+        pytest.warns(PipelineImportWarning, match=skipped),
+    ):
+        pipelines = find_pipelines("demo")
     assert sorted(pipelines) == ["__default__", "good"]
 
 
 def test_find_pipelines_can_raise_instead_of_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with in_process(make_project(tmp_path, files=BROKEN, runtime=False), monkeypatch):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", PipelineImportWarning)
-            with pytest.raises(ProjectError, match="not_a_module_anywhere"):
-                find_pipelines("demo", raise_errors=True)
+    root = make_project(tmp_path, files=BROKEN, runtime=False)
+    with in_process(root, monkeypatch), warnings.catch_warnings():
+        warnings.simplefilter("ignore", PipelineImportWarning)
+        with pytest.raises(ProjectError, match="not_a_module_anywhere"):
+            find_pipelines("demo", raise_errors=True)
 
 
 @pytest.mark.parametrize(
@@ -165,9 +169,12 @@ def test_a_pipeline_module_without_a_pipeline_is_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
 ) -> None:
     files = {**BROKEN, "src/{package}/pipelines/broken/pipeline.py": text}
-    with in_process(make_project(tmp_path, files=files, runtime=False), monkeypatch):
-        with pytest.warns(PipelineImportWarning, match=message):
-            find_pipelines("demo")
+    root = make_project(tmp_path, files=files, runtime=False)
+    with (
+        in_process(root, monkeypatch),
+        pytest.warns(PipelineImportWarning, match=message),
+    ):
+        find_pipelines("demo")
 
 
 def test_running_a_pipeline_that_failed_to_import_gives_its_error(
@@ -246,6 +253,7 @@ def test_session_refuses_a_missing_conf_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = {"src/{package}/settings.py": "CONF_SOURCE = 'settings_conf'"}
-    with in_process(make_project(tmp_path, files=files, runtime=False), monkeypatch):
-        with pytest.raises(ProjectError, match="settings_conf' is not a folder"):
-            KeelSession.create("demo")
+    root = make_project(tmp_path, files=files, runtime=False)
+    missing = "settings_conf' is not a folder"
+    with in_process(root, monkeypatch), pytest.raises(ProjectError, match=missing):
+        KeelSession.create("demo")

@@ -177,3 +177,12 @@ def test_unreadable_record_lines_are_skipped(project: Path) -> None:
 
 def test_a_project_without_records_has_none(tmp_path: Path) -> None:
     assert read_run_records(tmp_path) == []
+
+
+def test_the_keel_env_variable_chooses_the_environment(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "conf" / "staging").mkdir()
+    monkeypatch.setenv("KEEL_ENV", "staging")
+    session = KeelSession.create("demo")
+    assert session.load_context().env == session.env == "staging"

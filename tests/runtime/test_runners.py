@@ -1,4 +1,4 @@
-"""Runners: same results on every runner, inputs checked, memory released, outputs returned."""
+"""Runners: same results everywhere, inputs checked, memory released, outputs kept."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from keelrt import MemoryDataset
 from keelrt import Pipeline
 from keelrt import RunnerError
 from keelrt import node
+from keelrt.runners import NodeFailedError
 from keelrt.runners import ParallelRunner
 from keelrt.runners import SequentialRunner
 from keelrt.runners import ThreadRunner
@@ -91,13 +92,13 @@ def _expected(parents: list[list[int]], seed: int) -> dict[str, int]:
 def test_every_runner_returns_the_same_free_outputs(
     parents: list[list[int]], seed: int
 ) -> None:
-    results = [
+    runners = [
         runner(max_workers=2) if runner is not SequentialRunner else runner()
         for runner in RUNNERS
     ]
     outputs = [
         r.run(_pipeline_of(parents), DataCatalog({"seed": MemoryDataset(seed)}))
-        for r in results
+        for r in runners
     ]
     assert outputs == [_expected(parents, seed)] * 3
 
@@ -244,3 +245,74 @@ def test_max_workers_must_be_a_positive_integer(runner: type, value: object) -> 
 )
 def test_runners_have_readable_reprs(runner: object, text: str) -> None:
     assert repr(runner) == text
+
+
+def test_missing_parameter_points_to_the_parameters_file() -> None:
+    pipeline = Pipeline([node(first, ["start", "params:lr"], "out", name="train")])
+    with pytest.raises(
+        RunnerError, match=r"conf/base/parameters\.yml or pass --params"
+    ):
+        SequentialRunner().run(pipeline, DataCatalog({"start": MemoryDataset(1)}))
+
+
+def test_every_missing_input_is_listed() -> None:
+    pipeline = Pipeline([node(first, ["a", "b"], "out", name="train")])
+    with pytest.raises(RunnerError, match=r"Also missing: 'b'\."):
+        SequentialRunner().run(pipeline, DataCatalog())
+
+
+class ConfirmableDataset(MemoryDataset):
+    """A memory dataset with Kedro's confirm(), as IncrementalDataset has."""
+
+    confirmed = 0
+
+    def confirm(self) -> None:
+        self.confirmed += 1
+
+
+def test_node_confirms_are_confirmed_after_it_runs() -> None:
+    checkpoint = ConfirmableDataset()
+    catalog = DataCatalog({"start": MemoryDataset(1), "checkpoint": checkpoint})
+    pipeline = Pipeline(
+        [node(identity, "start", "out", name="load", confirms="checkpoint")]
+    )
+    SequentialRunner().run(pipeline, catalog)
+    assert checkpoint.confirmed == 1
+
+
+def test_confirming_a_dataset_without_confirm_fails_the_node() -> None:
+    catalog = DataCatalog({"start": MemoryDataset(1)})
+    pipeline = Pipeline([node(identity, "start", "out", name="load", confirms="start")])
+    with pytest.raises(RunnerError, match=r"'start' \(confirmed by node 'load'\)"):
+        SequentialRunner().run(pipeline, catalog)
+
+
+@pytest.mark.parametrize("runner", RUNNERS, ids=lambda r: r.__name__)
+def test_transcoded_dataset_is_read_after_it_is_written(
+    runner: type, tmp_path: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = str(tmp_path / "cars.pkl")
+    catalog = DataCatalog.from_config(
+        {
+            "cars@write": {"type": "pickle.PickleDataset", "filepath": path},
+            "cars@read": {"type": "pickle.PickleDataset", "filepath": path},
+        }
+    )
+    catalog["start"] = [3, 4]
+    pipeline = Pipeline(
+        [
+            node(identity, "cars@read", "report", name="a_reader"),
+            node(identity, "start", "cars@write", name="z_writer"),
+        ]
+    )
+    with caplog.at_level(logging.WARNING):
+        assert runner().run(pipeline, catalog) == {"report": [3, 4]}
+    assert "cars@write" not in caplog.text
+
+
+@pytest.mark.parametrize("runner", RUNNERS, ids=lambda r: r.__name__)
+def test_empty_memory_input_fails_the_node_that_reads_it(runner: type) -> None:
+    catalog = DataCatalog({"start": MemoryDataset()})
+    pipeline = Pipeline([node(identity, "start", "out", name="reader")])
+    with pytest.raises(NodeFailedError, match="node 'reader' failed: "):
+        runner().run(pipeline, catalog)

@@ -50,7 +50,7 @@ class Recorder:
         self.calls.append(("before_node_run", node.name, inputs, is_async, run_id))
 
     @hook_impl
-    def after_node_run(
+    def after_node_run(  # noqa: PLR0917 (Kedro's hook signature)
         self,
         node: Any,
         catalog: Any,
@@ -59,12 +59,13 @@ class Recorder:
         is_async: bool,
         run_id: str,
     ) -> None:
+        self.catalogs.append(catalog)
         self.calls.append(
             ("after_node_run", node.name, inputs, outputs, is_async, run_id)
         )
 
     @hook_impl
-    def on_node_error(
+    def on_node_error(  # noqa: PLR0917 (Kedro's hook signature)
         self,
         error: Exception,
         node: Any,
@@ -73,7 +74,10 @@ class Recorder:
         is_async: bool,
         run_id: str,
     ) -> None:
-        self.calls.append(("on_node_error", str(error), node.name, inputs, run_id))
+        self.catalogs.append(catalog)
+        self.calls.append(
+            ("on_node_error", str(error), node.name, inputs, is_async, run_id)
+        )
 
     @hook_impl
     def before_dataset_saved(self, dataset_name: str, data: Any, node: Any) -> None:
@@ -89,7 +93,7 @@ class Override:
         self.response = response
 
     @hook_impl
-    def before_node_run(self, node: Any, inputs: dict) -> Any:
+    def before_node_run(self) -> Any:  # pluggy passes only the arguments named
         return self.response
 
 
@@ -126,7 +130,7 @@ def test_node_hooks_receive_the_run_catalog() -> None:
     recorder = Recorder()
     catalog = DataCatalog({"x": MemoryDataset(2)})
     SequentialRunner().run(ONE_NODE, catalog, hook_manager=_manager(recorder))
-    assert recorder.catalogs == [catalog]
+    assert recorder.catalogs == [catalog, catalog]
 
 
 def test_before_node_run_can_override_inputs() -> None:
@@ -157,12 +161,13 @@ def test_on_node_error_receives_the_error_and_inputs() -> None:
         "cannot use 2",
         "explode",
         {"x": 2},
+        False,
         "r1",
     )
 
 
 class FileRecorder:
-    """Writes a line per finished node; hook objects in worker processes share no memory."""
+    """Writes a line per finished node: hooks in worker processes share no memory."""
 
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -1,9 +1,10 @@
-"""ParallelRunner: worker processes load and save persisted data, memory data travels."""
+"""ParallelRunner: workers load and save persisted data; memory data travels."""
 
 from __future__ import annotations
 
 import importlib
 import json
+import os
 import pickle
 import shutil
 import sys
@@ -198,7 +199,7 @@ def test_spawn_refuses_a_catalog_that_cannot_be_pickled() -> None:
         ParallelRunner(start_method="spawn").run(pipeline, catalog)
 
 
-class Unpicklable(Exception):
+class UnpicklableError(Exception):
     """An exception whose __init__ needs two arguments: unpickling it would fail."""
 
     def __init__(self, code: int, detail: str) -> None:
@@ -206,7 +207,7 @@ class Unpicklable(Exception):
 
 
 def raise_unpicklable(value: Any) -> Any:
-    raise Unpicklable(7, f"no {value}")
+    raise UnpicklableError(7, f"no {value}")
 
 
 def test_worker_error_that_cannot_travel_still_fails_the_node() -> None:
@@ -214,7 +215,7 @@ def test_worker_error_that_cannot_travel_still_fails_the_node() -> None:
     pipeline = Pipeline([node(raise_unpicklable, "raw", "out", name="odd")])
     with pytest.raises(NodeFailedError) as caught:
         ParallelRunner().run(pipeline, catalog)
-    assert "Unpicklable: 7: no 1" in str(caught.value)
+    assert "UnpicklableError: 7: no 1" in str(caught.value)
 
 
 SPAWN_NODES = """
@@ -256,3 +257,14 @@ def test_spawned_workers_run_a_projects_nodes(
     catalog["sum"] = runtime.MemoryDataset()
     runner = runtime.ParallelRunner(max_workers=1, start_method="spawn")
     assert runner.run(pipeline, catalog) == {"sum": 12}
+
+
+def exit_worker(value: Any) -> Any:
+    os._exit(3)
+
+
+def test_worker_that_dies_fails_its_node() -> None:
+    catalog = DataCatalog({"raw": MemoryDataset(1)})
+    pipeline = Pipeline([node(exit_worker, "raw", "out", name="crash")])
+    with pytest.raises(NodeFailedError, match="node 'crash' failed: BrokenProcessPool"):
+        ParallelRunner(max_workers=1).run(pipeline, catalog)

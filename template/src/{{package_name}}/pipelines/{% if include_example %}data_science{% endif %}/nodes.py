@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sklearn import metrics as skm
-from sklearn.ensemble import HistGradientBoostingRegressor
+from sklearn.ensemble import GradientBoostingRegressor
 
 logger = logging.getLogger(__name__)
 
@@ -55,26 +55,30 @@ def split_data(
 
 def train_model(
     train_set: pd.DataFrame, model_options: dict[str, Any]
-) -> HistGradientBoostingRegressor:
+) -> GradientBoostingRegressor:
     """Fit a gradient-boosted tree model of daily trips.
+
+    Gradient boosting adds up many small decision trees, each correcting the
+    errors of the ones before; it copes with features on different scales and
+    with effects that are not straight lines (people ride most on mild days).
 
     Args:
         train_set: Training rows from ``split_data``.
         model_options: Parameters; uses ``features`` (column names), ``target``
             (the column to predict) and ``regressor`` (keyword arguments of
-            ``sklearn.ensemble.HistGradientBoostingRegressor``).
+            ``sklearn.ensemble.GradientBoostingRegressor``).
 
     Returns:
         The fitted model.
     """
-    regressor = HistGradientBoostingRegressor(**model_options.get("regressor", {}))
+    regressor = GradientBoostingRegressor(**model_options.get("regressor", {}))
     features = list(model_options["features"])
     regressor.fit(train_set[features], train_set[model_options["target"]])
     return regressor
 
 
 def predict_demand(
-    model: HistGradientBoostingRegressor,
+    model: GradientBoostingRegressor,
     test_set: pd.DataFrame,
     model_options: dict[str, Any],
 ) -> pd.DataFrame:

@@ -17,31 +17,22 @@ from .._suggest import did_you_mean
 from .._suggest import quote_list
 from ..datasets import AbstractDataset
 from ..datasets import AbstractVersionedDataset
-from ..datasets import DatasetIOError
 from ..datasets import MemoryDataset
-from ..datasets import MissingFileError
 from ..datasets import Version
+from ..datasets import dataset_type_name
 from ..datasets import generate_timestamp
-from ..datasets._base import type_label
 from ._entries import redact
 from ._errors import DatasetAlreadyExistsError
 from ._errors import DatasetConfigError
-from ._errors import DatasetLoadError
 from ._errors import DatasetSaveError
 from ._errors import UnknownDatasetError
+from ._failures import file_of
+from ._failures import wrap_failure
 from ._resolver import CatalogConfigResolver
 
 __all__ = ["DataCatalog"]
 
 logger = logging.getLogger(__name__)
-
-_VERBS = {"load": "loaded", "save": "saved", "exists": "checked", "release": "released"}
-_FIXES = {
-    "load": "Check the file's contents and the entry's load_args.",
-    "save": "Check the data and the entry's save_args.",
-    "exists": "Check the dataset's exists() method.",
-    "release": "Check the dataset's release() method.",
-}
 
 
 def _check_datasets(datasets: Mapping[str, Any]) -> None:
@@ -52,16 +43,6 @@ def _check_datasets(datasets: Mapping[str, Any]) -> None:
                 f"{type(dataset).__name__}. Use catalog[{name!r}] = data or "
                 "add_feed_dict() to register plain data."
             )
-
-
-def _file_of(dataset: AbstractDataset) -> Path | None:
-    if isinstance(dataset, AbstractVersionedDataset):
-        return dataset.filepath
-    try:
-        raw = dataset.describe().get("filepath")
-    except Exception:  # a user's describe() failing must not hide the real error
-        return None
-    return Path(raw) if isinstance(raw, (str, os.PathLike)) else None
 
 
 class DataCatalog:
@@ -177,6 +158,11 @@ class DataCatalog:
         return dict(self._load_versions)
 
     @property
+    def config_resolver(self) -> CatalogConfigResolver:
+        """The checked configuration entries and factory patterns (as in Kedro)."""
+        return self._resolver
+
+    @property
     def patterns(self) -> list[str]:
         """Dataset factory patterns, in the order they are tried."""
         return self._resolver.patterns
@@ -212,32 +198,8 @@ class DataCatalog:
     def _wrap(
         self, op: str, name: str, dataset: AbstractDataset, exc: Exception
     ) -> KeelError:
-        verb = _VERBS[op]
-        path = _file_of(dataset)
-        if isinstance(exc, DatasetIOError):
-            path = exc.path
-            message = f"dataset {name!r} cannot be {verb}: {exc.render(self._show)}"
-        elif isinstance(exc, FileNotFoundError) and exc.filename and op == "load":
-            path = Path(os.fsdecode(exc.filename))
-            message = MissingFileError(
-                f"dataset {name!r} cannot be loaded: file {{path}} does not exist. "
-                "Check the filepath in the catalog or create the file.",
-                path,
-            ).render(self._show)
-        elif isinstance(exc, KeelError):
-            message = f"dataset {name!r} cannot be {verb}: {exc}"
-        else:
-            where = ""
-            if path is not None:
-                where = f" {'to' if op == 'save' else 'from'} {self._show(path)}"
-            detail = str(exc).rstrip(". ") or "(no message)"
-            message = (
-                f"dataset {name!r} cannot be {verb}{where}: "
-                f"{type(exc).__name__}: {detail}. {_FIXES[op]}"
-            )
-        message = redact(message, self._secrets.get(name, frozenset()))
-        kind = DatasetSaveError if op == "save" else DatasetLoadError
-        return kind(message, dataset_name=name, path=path)
+        secrets = self._secrets.get(name, frozenset())
+        return wrap_failure(op, name, dataset, exc, show=self._show, secrets=secrets)
 
     def load(self, name: str, version: str | None = None) -> Any:
         """Load a dataset's data.
@@ -281,7 +243,7 @@ class DataCatalog:
                 f"dataset {name!r} cannot be saved: the data is None. Return a value "
                 "from the node, or remove the output.",
                 dataset_name=name,
-                path=_file_of(dataset),
+                path=file_of(dataset),
             )
         logger.debug("Saving dataset %r", name)
         try:
@@ -353,7 +315,7 @@ class DataCatalog:
     def describe(self, name: str) -> dict[str, Any]:
         """Return a dataset's type and arguments, with credentials left out."""
         dataset = self._get(name)
-        described = {"type": type_label(type(dataset)), **dataset.describe()}
+        described = {"type": dataset_type_name(type(dataset)), **dataset.describe()}
         return redact(described, self._secrets.get(name, frozenset()))  # type: ignore[no-any-return]
 
     def is_persistent(self, name: str) -> bool:

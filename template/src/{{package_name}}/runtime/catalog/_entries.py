@@ -21,11 +21,11 @@ from .._suggest import did_you_mean
 from .._suggest import quote_list
 from ..datasets import AbstractDataset
 from ..datasets import Version
+from ..datasets import dataset_type_name
+from ..datasets import has_remote_protocol
+from ..datasets import is_builtin_type
+from ..datasets import local_path
 from ..datasets import resolve_dataset_type
-from ..datasets._base import type_label
-from ..datasets._files import has_remote_protocol
-from ..datasets._files import local_path
-from ..datasets._registry import is_builtin
 from ._errors import DatasetConfigError
 
 __all__ = ["EntrySpec", "collect_secrets", "parse_entry", "redact"]
@@ -137,8 +137,8 @@ class EntrySpec:
             raise DatasetConfigError(
                 redact(
                     f"{self.label} cannot be created as "
-                    f"{type_label(self.dataset_type)}: {problem.rstrip('.')}. Check "
-                    "the entry's arguments in the catalog.",
+                    f"{dataset_type_name(self.dataset_type)}: {problem.rstrip('.')}. "
+                    "Check the entry's arguments in the catalog.",
                     self.secrets,
                 ),
                 dataset_name=self.name,
@@ -160,8 +160,8 @@ def check_arguments(
                 raise _fail(
                     label,
                     name,
-                    f"has argument {key!r}, which {type_label(cls)} does not take"
-                    f"{did_you_mean(key, choices)}. Its arguments are "
+                    f"has argument {key!r}, which {dataset_type_name(cls)} does not "
+                    f"take{did_you_mean(key, choices)}. Its arguments are "
                     f"{quote_list(choices, limit=10)}.",
                 )
     missing = signature.required - set(arguments) - {"version"}
@@ -169,8 +169,8 @@ def check_arguments(
         raise _fail(
             label,
             name,
-            f"is missing {quote_list(missing)}, required by {type_label(cls)}. "
-            "Add it to the catalog entry.",
+            f"is missing argument {quote_list(missing)}, required by "
+            f"{dataset_type_name(cls)}. Add it to the catalog entry.",
         )
 
 
@@ -233,7 +233,7 @@ def _resolve_filepath(
     if not isinstance(raw, (str, os.PathLike)):
         return
     if has_remote_protocol(raw):
-        if is_builtin(cls):
+        if is_builtin_type(cls):
             raise _fail(
                 label,
                 name,
@@ -301,7 +301,7 @@ def check_versioned(
         raise _fail(
             label,
             name,
-            f"sets 'versioned: true', but {type_label(cls)} does not support "
+            f"sets 'versioned: true', but {dataset_type_name(cls)} does not support "
             "versioning. Remove 'versioned' or use a versioned dataset type.",
         )
     return versioned

@@ -77,7 +77,7 @@ class CatalogConfigResolver:
         *,
         project_path: str | os.PathLike[str] | None = None,
     ) -> None:
-        root = Path(project_path) if project_path is not None else Path.cwd()
+        root = Path(project_path).absolute() if project_path is not None else Path.cwd()
         credentials = credentials or {}
         entries: dict[str, EntrySpec] = {}
         patterns: list[_PatternEntry] = []

@@ -115,6 +115,15 @@ def _guarded(args: Any, package: str | None) -> int:
     except KeelError as exc:
         _print_error(exc, args.verbose)
         return EXIT_USAGE
+    except ModuleNotFoundError as exc:  # a dependency is missing from this environment
+        if args.verbose:
+            _print_traceback(exc)
+        print(
+            f"error: module {exc.name!r} is not installed. Install the project with its "
+            "dependencies (pip install -e .) and run again.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("error: interrupted.", file=sys.stderr)
         return 130

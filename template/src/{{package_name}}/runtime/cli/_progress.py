@@ -29,11 +29,12 @@ class _ClearFirst(logging.Filter):
 
 
 class ProgressLine:
-    """Draws ``[k/n] running NODE  0:12`` on one line of a terminal stream.
+    """Draws ``[node k of n] running NODE  0:12`` on one line of a terminal stream.
 
-    Register it on the session's hook manager (it implements ``before_node_run``) and
-    pass it as the runner's ``progress`` callback. A ticker thread redraws the
-    elapsed time; log lines on the same stream clear it first.
+    Register it on the session's hook manager (it implements ``before_pipeline_run``
+    and ``before_node_run``) and pass it as the runner's ``progress`` callback. A
+    ticker thread redraws the elapsed time; log lines on the same stream clear it
+    first.
 
     Args:
         stream: The terminal (stderr).
@@ -49,6 +50,7 @@ class ProgressLine:
         self._done = 0
         self._total = 0
         self._running: list[str] = []
+        self._last = ""
         self._stop = threading.Event()
         self._ticker: threading.Thread | None = None
         self._filters: list[tuple[logging.Handler, logging.Filter]] = []
@@ -62,6 +64,12 @@ class ProgressLine:
                 self._filters.append((handler, log_filter))
 
     @hook_impl
+    def before_pipeline_run(self, pipeline: Any) -> None:
+        """Learn how many nodes the run has."""
+        with self._lock:
+            self._total = len(pipeline.nodes)
+
+    @hook_impl
     def before_node_run(self, node: Any) -> None:
         """Note the node that starts and redraw."""
         with self._lock:
@@ -72,7 +80,7 @@ class ProgressLine:
     def __call__(self, done: int, total: int, node_name: str) -> None:
         """The runner's ``progress`` callback: a node finished."""
         with self._lock:
-            self._done, self._total = done, total
+            self._done, self._total, self._last = done, total, node_name
             if node_name in self._running:
                 self._running.remove(node_name)
         self.draw()
@@ -82,10 +90,11 @@ class ProgressLine:
         with self._lock:
             step = min(self._done + 1, self._total) if self._total else self._done + 1
             total = str(self._total) if self._total else "?"
-            running = ", ".join(self._running) or "-"
+            running = ", ".join(self._running)
+            doing = f"running {running}" if running else f"done {self._last or '-'}"
         seconds = int(time.monotonic() - self._started)
         elapsed = f"{seconds // 60}:{seconds % 60:02d}"
-        return f"[node {step} of {total}] running {running}  {elapsed}"
+        return f"[node {step} of {total}] {doing}  {elapsed}"
 
     def draw(self) -> None:
         """Redraw the line, cut to the terminal's width."""

@@ -54,6 +54,8 @@ def _format_error(error: BaseException, verbose: bool) -> list[str]:
         [frame for frame in frames if not is_hidden_frame(frame.filename)]
     )
     hidden = len(frames) - len(shown)
+    if not shown:
+        return [f"({hidden} runtime frames hidden; -v shows the traceback)\n"]
     note = f" ({hidden} runtime and standard library frames hidden; -v shows them)"
     head = ["Traceback (most recent call last)" + (note if hidden else "") + ":\n"]
     return head + shown.format() + traceback.format_exception_only(error)

@@ -47,7 +47,7 @@ def find_config_files(folder: Path, patterns: Iterable[str]) -> list[Path]:
 
 def _walk(folder: Path) -> list[str]:
     """Relative POSIX paths of the visible config files under ``folder``."""
-    result = []
+    result: list[str] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         prefix = os.path.relpath(root, folder).replace(os.sep, "/")

@@ -68,7 +68,8 @@ def resolve_config(
         runtime_params=runtime_params,
         custom=custom_resolvers or {},
     )
-    return resolver.value(config, ())
+    resolved: dict[Any, Any] = resolver.value(config, ())
+    return resolved
 
 
 class _Resolution:
@@ -210,7 +211,9 @@ class _Resolution:
                 raise self.error(
                     path,
                     f"refers to {where!r}, which is not defined in {self.kind}{hint}",
-                    "Define that key or fix the reference.",
+                    f"Define it in {self.kind} or fix the reference; to share a "
+                    "value between kinds, put it in globals and use "
+                    "'${globals:key}'.",
                 )
             node, walked = node_next, (*walked, key_used)
         return _copy(node) if resolved else self.value(node, walked)

@@ -8,7 +8,7 @@ import pprint
 from typing import Any
 from typing import ClassVar
 
-__all__ = ["AbstractDataset", "hide_credentials", "type_label"]
+__all__ = ["AbstractDataset", "hide_credentials", "dataset_type_name"]
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ def hide_credentials(value: Any) -> Any:
     return value
 
 
-def type_label(cls: type) -> str:
+def dataset_type_name(cls: type) -> str:
     """Return the catalog ``type`` for a dataset class (``pandas.CSVDataset``)."""
     label = cls.__dict__.get("_TYPE_LABEL")  # not inherited by user subclasses
     if isinstance(label, str):
@@ -122,7 +122,8 @@ class AbstractDataset(abc.ABC):
         described = self._describe()
         if not isinstance(described, dict):
             return {}
-        return hide_credentials(described)
+        hidden: dict[str, Any] = hide_credentials(described)
+        return hidden
 
     @property
     def is_ephemeral(self) -> bool:
@@ -135,4 +136,4 @@ class AbstractDataset(abc.ABC):
             for key, value in self.describe().items()
             if value is not None
         ]
-        return f"{type_label(type(self))}({', '.join(parts)})"
+        return f"{dataset_type_name(type(self))}({', '.join(parts)})"

@@ -26,7 +26,7 @@ _OPEN_ARGS = frozenset({"open_args_load", "open_args_save"})
 def has_remote_protocol(filepath: str | os.PathLike[str]) -> bool:
     """Return whether ``filepath`` names a protocol other than ``file://``."""
     match = _PROTOCOL.match(os.fspath(filepath))
-    return bool(match) and match.group(1).lower() != "file"
+    return match is not None and match.group(1).lower() != "file"
 
 
 def local_path(filepath: str | os.PathLike[str]) -> Path:

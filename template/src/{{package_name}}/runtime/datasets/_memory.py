@@ -21,6 +21,9 @@ class _Empty:
     def __repr__(self) -> str:
         return "<empty>"
 
+    def __reduce__(self) -> str:
+        return "_EMPTY"  # unpickle as the module's one instance (ParallelRunner)
+
 
 _EMPTY: Final = _Empty()
 

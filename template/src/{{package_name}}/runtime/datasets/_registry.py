@@ -20,7 +20,7 @@ from ._pickle import PickleDataset
 from ._text import TextDataset
 from ._yaml import YAMLDataset
 
-__all__ = ["BUILTIN_DATASETS", "is_builtin", "resolve_dataset_type"]
+__all__ = ["BUILTIN_DATASETS", "is_builtin_type", "resolve_dataset_type"]
 
 BUILTIN_DATASETS: Final[dict[str, type[AbstractDataset]]] = {
     "MemoryDataset": MemoryDataset,
@@ -42,7 +42,7 @@ _FAMILIES: Final = frozenset(
 _BUILTIN_CLASSES: Final = frozenset(BUILTIN_DATASETS.values())
 
 
-def is_builtin(cls: type) -> bool:
+def is_builtin_type(cls: type) -> bool:
     """Return whether ``cls`` is one of the bundled dataset classes."""
     return cls in _BUILTIN_CLASSES
 
@@ -131,7 +131,7 @@ def _resolve(type_name: str) -> type[AbstractDataset]:
         raise _unknown(type_name, None, short)
     found = _import_class(short, None)
     _check_is_dataset(found, type_name, None)
-    return found  # type: ignore[return-value]
+    return found  # checked just above
 
 
 def resolve_dataset_type(

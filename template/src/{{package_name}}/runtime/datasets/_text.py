@@ -46,7 +46,8 @@ class TextDataset(FileDataset):
     def _read(self, path: Path) -> str:
         options = {"encoding": "utf-8", **self._open_args_load, "mode": "r"}
         with open(path, **options) as file:
-            return file.read()
+            text: str = file.read()
+            return text
 
     def _write(self, path: Path, data: str) -> None:
         options = {"encoding": "utf-8", **self._open_args_save, "mode": "w"}

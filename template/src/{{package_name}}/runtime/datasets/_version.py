@@ -207,6 +207,12 @@ class AbstractVersionedDataset(AbstractDataset):
 
     def _require_file(self, path: Path) -> Path:
         """Return ``path`` if it is a file, else raise `MissingFileError`."""
+        if path.is_dir():
+            raise MissingFileError(
+                "{path} is a folder, not a file. Point the catalog's filepath at a "
+                "file (or set 'versioned: true' if it holds versions).",
+                path,
+            )
         if not path.is_file():
             raise MissingFileError(
                 "file {path} does not exist. Check the filepath in the catalog or "

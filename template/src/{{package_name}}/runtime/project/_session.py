@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from collections.abc import Iterable
@@ -13,10 +14,10 @@ from typing import Any
 
 from .._errors import ProjectError
 from ..catalog import generate_timestamp
+from ..config import ENV_VAR
 from ..config import ConfigLoader
 from ..graph import Pipeline
 from ..hooks import create_hook_manager
-from ..hooks import hook_impl
 from ..hooks import register_hooks
 from ..runners import AbstractRunner
 from ..runners import SequentialRunner
@@ -41,14 +42,20 @@ Progress = Callable[[int, int, str], None]
 
 
 class _NodeTracker:
-    """Hook implementation that notes which nodes finished, for the run record."""
+    """Notes which nodes finished, for the run record, and passes progress on.
 
-    def __init__(self) -> None:
+    It is the runner's ``progress`` callback, called in this process whatever the
+    runner (the hooks of a ParallelRunner run in its workers).
+    """
+
+    def __init__(self, progress: Progress | None) -> None:
         self.done: list[str] = []
+        self._progress = progress
 
-    @hook_impl
-    def after_node_run(self, node: Any) -> None:
-        self.done.append(node.name)
+    def __call__(self, done: int, total: int, node_name: str) -> None:
+        self.done.append(node_name)
+        if self._progress is not None:
+            self._progress(done, total, node_name)
 
 
 def _listed(value: str | Iterable[str] | None) -> list[str] | None:
@@ -89,7 +96,8 @@ class KeelSession:
         self.conf_source = conf_source
         self.settings = settings
         self.runtime_params = dict(runtime_params or {})
-        self.env = env or settings.config_loader_args.get("default_run_env", "local")
+        default_env = settings.config_loader_args.get("default_run_env", "local")
+        self.env = env or os.environ.get(ENV_VAR) or default_env
         self.session_id = generate_timestamp()
         self.hook_manager = create_hook_manager()
         register_hooks(self.hook_manager, settings.hooks)
@@ -197,6 +205,7 @@ class KeelSession:
             runtime_params=self.runtime_params,
             **self.settings.config_loader_args,
         )
+        self.env = str(getattr(loader, "env", self.env))  # KEEL_ENV may choose it
         self._context = ProjectContext(
             project_path=self.project_path,
             package_name=self.package_name,
@@ -292,21 +301,19 @@ class KeelSession:
             "failed_node": None,
             "error": None,
         }
-        tracker = _NodeTracker()
-        self.hook_manager.register(tracker)
+        tracker = _NodeTracker(progress)
         started = time.perf_counter()
         hooks = self.hook_manager.hook
         try:
             hooks.before_pipeline_run(
                 run_params=run_params, pipeline=pipeline, catalog=catalog
             )
-            extra = {"progress": progress} if progress is not None else {}
             result = runner.run(
                 pipeline,
                 catalog,
                 hook_manager=self.hook_manager,
                 run_id=run_id,
-                **extra,
+                progress=tracker,
             )
         except Exception as exc:
             failed = getattr(exc, "node_name", None)
@@ -321,7 +328,6 @@ class KeelSession:
         else:
             record["status"] = "success"
         finally:
-            self.hook_manager.unregister(tracker)
             record["nodes_done"] = tracker.done
             record["finished_at"] = _now()
             record["duration_s"] = round(time.perf_counter() - started, 3)

@@ -14,7 +14,13 @@ from .._suggest import quote_list
 __all__ = ["CONFIG_LOADER_KEYS", "Settings", "load_settings"]
 
 CONFIG_LOADER_KEYS = frozenset(
-    {"base_env", "default_run_env", "config_patterns", "merge_strategy"}
+    {
+        "base_env",
+        "default_run_env",
+        "config_patterns",
+        "merge_strategy",
+        "custom_resolvers",
+    }
 )
 """The ``CONFIG_LOADER_ARGS`` keys that are passed on to ``ConfigLoader``."""
 

@@ -126,7 +126,12 @@ class FutureBackend(Backend):
         return len(self._futures)
 
     def submit(self, node: Node) -> None:
-        self._futures[self._start(node)] = node
+        try:
+            future = self._start(node)
+        except Exception as error:  # e.g. an input that cannot be read: the node fails
+            future = Future()
+            future.set_exception(error)
+        self._futures[future] = node
 
     def collect(self) -> list[Outcome]:
         done, _ = wait(self._futures, return_when=FIRST_COMPLETED)
@@ -158,6 +163,7 @@ class AbstractRunner(ABC):
     `concurrent.futures.Executor` to run ready nodes on it.
 
     Example:
+        >>> from concurrent.futures import ThreadPoolExecutor
         >>> class TwoThreadRunner(AbstractRunner):
         ...     def _get_executor(self, node_count):
         ...         return ThreadPoolExecutor(max_workers=2)
@@ -269,7 +275,7 @@ def _drive(
     releasable = plan.releasable
     total = len(plan.nodes)
     finished: set[str] = set()
-    failure: Outcome | None = None
+    failure: tuple[Node, BaseException] | None = None
     while True:
         if failure is None:
             for name in sorter.get_ready():

@@ -104,7 +104,11 @@ class ParallelRunner(AbstractRunner):
             _check_function(node)
         for name in plan.free_inputs:
             if not catalog.is_persistent(name):
-                _check_data(name, catalog.load(name), plan)
+                try:
+                    data = catalog.load(name)
+                except Exception:  # the node that reads it fails, with its name
+                    continue
+                _check_data(name, data, plan)
         if self._start_method != "fork":
             _check_sendable("the catalog", catalog)
             if hook_manager is not None:
@@ -119,9 +123,7 @@ class ParallelRunner(AbstractRunner):
     ) -> Backend:
         payloads = {name: _pickle_node(node) for name, node in plan.nodes.items()}
         memory = frozenset(
-            name
-            for name in (*plan.free_inputs, *plan.producer)
-            if not catalog.is_persistent(name)
+            name for name in plan.datasets() if not catalog.is_persistent(name)
         )
         _ = catalog.save_version  # fixed before the workers copy the catalog
         executor = self._get_executor(

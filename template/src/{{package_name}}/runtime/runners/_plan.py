@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RunPlan",
+    "base_name",
     "build_plan",
     "check_inputs",
     "find_resume_nodes",
@@ -30,16 +31,22 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+_TRANSCODING = "@"  # Kedro's separator: "cars@pandas" and "cars@spark" are one dataset
+
 
 class RunPlan:
     """The indexes one run needs, built in a single pass over the pipeline's nodes.
+
+    Transcoded names (``cars@pandas``, ``cars@spark``) are one dataset for ordering:
+    a node reading ``cars@spark`` runs after the node writing ``cars@pandas``.
 
     Attributes:
         nodes: Node name -> node, in the pipeline's topological order.
         inputs_of: Node name -> its input dataset names, without repeats.
         parents: Node name -> names of the nodes that produce its inputs.
-        producer: Dataset name -> name of the node that outputs it.
-        consumers: Dataset name -> how many nodes read it.
+        outputs: Output dataset name -> name of the node that writes it.
+        producer: Dataset name without ``@format`` -> name of the node that writes it.
+        consumers: Input dataset name -> how many nodes read it.
         free_inputs: Datasets read but produced by no node, in pipeline order.
         free_outputs: Datasets produced but read by no node, in pipeline order.
         releasable: Datasets to release once their last consumer has finished; filled by
@@ -52,6 +59,7 @@ class RunPlan:
         "free_outputs",
         "inputs_of",
         "nodes",
+        "outputs",
         "parents",
         "producer",
         "releasable",
@@ -59,8 +67,11 @@ class RunPlan:
 
     def __init__(self, nodes: list[Node]) -> None:
         self.nodes: dict[str, Node] = {node.name: node for node in nodes}
-        self.producer: dict[str, str] = {
+        self.outputs: dict[str, str] = {
             output: name for name, node in self.nodes.items() for output in node.outputs
+        }
+        self.producer: dict[str, str] = {
+            base_name(output): name for output, name in self.outputs.items()
         }
         self.inputs_of: dict[str, tuple[str, ...]] = {}
         self.parents: dict[str, tuple[str, ...]] = {}
@@ -74,17 +85,31 @@ class RunPlan:
             parents: dict[str, None] = {}
             for name in names:
                 consumers[name] = consumers.get(name, 0) + 1
-                parent = producer.get(name)
+                parent = producer.get(base_name(name))
                 if parent is None:
                     free_inputs[name] = None
                 else:
                     parents[parent] = None
             self.parents[node_name] = tuple(parents)
         self.free_inputs: list[str] = list(free_inputs)
+        read = {base_name(name) for name in consumers}
         self.free_outputs: list[str] = [
-            name for name in producer if name not in consumers
+            name for name in self.outputs if base_name(name) not in read
         ]
         self.releasable: set[str] = set()
+
+    def producer_of(self, dataset: str) -> str | None:
+        """Return the node that writes ``dataset`` (in any format), or None."""
+        return self.producer.get(base_name(dataset))
+
+    def datasets(self) -> list[str]:
+        """Every dataset the pipeline reads or writes, inputs first."""
+        return list(dict.fromkeys([*self.consumers, *self.outputs]))
+
+
+def base_name(name: str) -> str:
+    """Return the dataset name without its format: ``a@pandas`` -> ``a``."""
+    return name.partition(_TRANSCODING)[0] if _TRANSCODING in name else name
 
 
 def build_plan(pipeline: Pipeline) -> RunPlan:
@@ -118,11 +143,12 @@ def prepare_catalog(plan: RunPlan, catalog: DataCatalog) -> None:
     A free output of the whole pipeline that the catalog does not define gets one
     warning: it is most often a typo in a node's output name.
     """
-    for name, node_name in plan.producer.items():
+    free_outputs = set(plan.free_outputs)
+    for name, node_name in plan.outputs.items():
         if name in catalog:
             continue
         catalog[name] = MemoryDataset()
-        if name not in plan.consumers:
+        if name in free_outputs:
             logger.warning(
                 "dataset %r (output of node %r) is not in the catalog and no node "
                 "reads it: it will be returned, not saved. Check the name for a typo, "
@@ -132,7 +158,7 @@ def prepare_catalog(plan: RunPlan, catalog: DataCatalog) -> None:
             )
     # Intermediate datasets are released after their last reader; free inputs only
     # when persisted (release drops caches; a memory input is the caller's data).
-    releasable = {name for name in plan.consumers if name in plan.producer}
+    releasable = {name for name in plan.consumers if plan.producer_of(name)}
     releasable.update(name for name in plan.free_inputs if catalog.is_persistent(name))
     plan.releasable = releasable
 
@@ -153,7 +179,7 @@ def find_resume_nodes(
     persistent: dict[str, bool] = {}
     while queue:
         for dataset in plan.inputs_of[queue.popleft()]:
-            parent = plan.producer.get(dataset)
+            parent = plan.producer_of(dataset)
             if parent is None or parent in must_run:
                 continue
             if dataset not in persistent:

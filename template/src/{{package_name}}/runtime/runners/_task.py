@@ -45,10 +45,24 @@ def run_node(
         inputs = {name: load(name) for name in names}
         for name, data in node.run(inputs).items():
             save(name, data)
-        return
-    _run_node_with_hooks(
-        node, catalog, hook=hook, run_id=run_id, load=load, save=save, names=names
-    )
+    else:
+        _run_node_with_hooks(
+            node, catalog, hook=hook, run_id=run_id, load=load, save=save, names=names
+        )
+    for name in node.confirms:
+        _confirm(catalog, name, node)
+
+
+def _confirm(catalog: DataCatalog, name: str, node: Node) -> None:
+    """Call ``confirm()`` on a dataset the node confirms, as Kedro does."""
+    confirm = getattr(catalog[name], "confirm", None)
+    if not callable(confirm):
+        raise RunnerError(
+            f"dataset {name!r} (confirmed by node {node.name!r}) has no confirm() "
+            "method. Remove it from the node's confirms, or use a dataset that "
+            "supports it."
+        )
+    confirm()
 
 
 def _run_node_with_hooks(

@@ -1,0 +1,167 @@
+"""Project tier: a rendered project passes its own tools, as an apprentice runs them.
+
+For the default answers and for an empty project (``include_example=false``): render
+with the template's tasks (git repository, first commit), then run the project's
+``nox -s tests lint docs package``, ``pre-commit run --all-files`` and ``nox -s run``
+(its ``<slug> run``), and check what the run wrote. One rendered project per answer
+set is shared by the module's tests, which run in file order.
+
+Installs go through uv and the machine's real uv and pre-commit caches (captured at
+import, before the session fixture points HOME at a temporary folder), so repeated
+runs download nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from helpers_render import clean_env
+from helpers_render import render
+from helpers_render import snapshot_template
+
+pytestmark = pytest.mark.slow
+
+_HOME = Path.home()
+CACHES = {
+    "UV_CACHE_DIR": os.environ.get("UV_CACHE_DIR", str(_HOME / ".cache" / "uv")),
+    "PRE_COMMIT_HOME": os.environ.get(
+        "PRE_COMMIT_HOME", str(_HOME / ".cache" / "pre-commit")
+    ),
+    "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR", str(_HOME / ".cache" / "pip")),
+}
+ANSWER_SETS = {
+    "default": {},
+    "empty": {"include_example": False, "ci": "gitlab", "license": "Proprietary"},
+}
+TIMEOUT = 900
+
+
+@pytest.fixture(scope="module", params=list(ANSWER_SETS), ids=list(ANSWER_SETS))
+def project(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, Any]]:
+    answers: dict[str, Any] = ANSWER_SETS[request.param]
+    template = snapshot_template(tmp_path_factory.mktemp("template"))
+    dst = tmp_path_factory.mktemp(request.param) / "bike-demand"
+    render(dst, template, tasks=True, **answers)
+    return dst, {"include_example": True, **answers}
+
+
+def _run(project: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        list(command),
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=TIMEOUT,
+        env=clean_env(**CACHES, NO_COLOR="1"),
+    )
+
+
+def _nox(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return _run(project, sys.executable, "-m", "nox", "--non-interactive", *args)
+
+
+def _report(done: subprocess.CompletedProcess[str]) -> str:
+    return f"exit {done.returncode}\n{done.stdout[-4000:]}\n{done.stderr[-8000:]}"
+
+
+def _catalog_outputs(project: Path) -> list[Path]:
+    """Files of the catalog's explicit entries outside data/01_raw: the outputs."""
+    catalog = yaml.safe_load((project / "conf/base/catalog.yml").read_text()) or {}
+    return sorted(
+        project / entry["filepath"]
+        for name, entry in catalog.items()
+        if "{" not in name
+        and isinstance(entry, dict)
+        and "filepath" in entry
+        and not entry["filepath"].startswith("data/01_raw/")
+    )
+
+
+def _data_files(project: Path) -> list[str]:
+    return sorted(
+        path.relative_to(project).as_posix()
+        for path in (project / "data").rglob("*")
+        if path.is_file() and path.name != ".gitkeep"
+    )
+
+
+def test_nox_tests_passes_with_coverage(project: tuple[Path, dict[str, Any]]) -> None:
+    path, _ = project
+    done = _nox(path, "-s", "tests")
+    assert done.returncode == 0, _report(done)
+    assert "Required test coverage of" in done.stdout + done.stderr
+
+
+def test_nox_lint_passes(project: tuple[Path, dict[str, Any]]) -> None:
+    path, _ = project
+    done = _nox(path, "-s", "lint")
+    assert done.returncode == 0, _report(done)
+
+
+def test_pre_commit_passes_on_every_file(project: tuple[Path, dict[str, Any]]) -> None:
+    path, _ = project
+    done = _run(path, sys.executable, "-m", "pre_commit", "run", "--all-files")
+    assert done.returncode == 0, _report(done)
+
+
+def test_nox_docs_builds_with_warnings_as_errors(
+    project: tuple[Path, dict[str, Any]],
+) -> None:
+    path, answers = project
+    done = _nox(path, "-s", "docs")
+    assert done.returncode == 0, _report(done)
+    html = path / "docs" / "_build" / "html"
+    assert (html / "onboarding.html").is_file()
+    api = (html / "api.html").read_text(encoding="utf-8")
+    assert "bike_demand.pipeline_registry" in api
+    if answers["include_example"]:
+        assert "bike_demand.pipelines.data_processing" in api
+
+
+def test_nox_package_builds_a_wheel_that_runs_outside_the_project(
+    project: tuple[Path, dict[str, Any]],
+) -> None:
+    path, _ = project
+    done = _nox(path, "-s", "package")
+    assert done.returncode == 0, _report(done)
+    built = sorted(p.name for p in (path / "dist").iterdir())
+    assert [name.rsplit("-", 1)[-1] for name in built] == [
+        "none-any.whl",
+        "0.1.0.tar.gz",
+    ]
+
+
+def test_the_run_command_writes_the_outputs_or_says_there_is_nothing(
+    project: tuple[Path, dict[str, Any]],
+) -> None:
+    path, answers = project
+    done = _nox(path, "-s", "run")
+    assert done.returncode == 0, _report(done)
+    if answers["include_example"]:
+        outputs = _catalog_outputs(path)
+        assert outputs
+        assert [p for p in outputs if not p.exists()] == []
+    else:
+        assert _data_files(path) == []
+        assert "pipeline" in (done.stdout + done.stderr).lower()
+
+
+def test_the_tools_leave_git_clean(project: tuple[Path, dict[str, Any]]) -> None:
+    path, _ = project
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert status == ""
