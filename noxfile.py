@@ -83,7 +83,12 @@ def lint(session: nox.Session) -> None:
     checks = {
         "ruff check": ["ruff", "check", *paths],
         "ruff format": ["ruff", "format", "--check", *paths],
-        "import-linter": ["lint-imports", str(IMPORTLINTER_CONFIG), "--no-cache"],
+        "import-linter": [
+            "lint-imports",
+            str(IMPORTLINTER_CONFIG),
+            "--no-cache",
+            "--no-logo",
+        ],
     }
     failed = []
     for name, command in checks.items():

@@ -119,8 +119,8 @@ def _guarded(args: Any, package: str | None) -> int:
         if args.verbose:
             _print_traceback(exc)
         print(
-            f"error: module {exc.name!r} is not installed. Install the project with its "
-            "dependencies (pip install -e .) and run again.",
+            f"error: module {exc.name!r} is not installed. Install the project "
+            "with its dependencies (pip install -e .) and run again.",
             file=sys.stderr,
         )
         return EXIT_USAGE
