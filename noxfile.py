@@ -128,12 +128,17 @@ def demo(session: nox.Session) -> None:
             "nox -s demo -- <folder>"
         )
     session.install("copier>=9.4", "uv")
+    data = []
+    if sys.version_info < (3, 11):
+        # the default answer, 3.11, would make a project this Python cannot install
+        data.append("--data=python_version={}.{}".format(*sys.version_info[:2]))
     session.run(
         "copier",
         "copy",
         "--trust",
         "--defaults",
         "--vcs-ref=HEAD",
+        *data,
         str(ROOT),
         str(target),
     )

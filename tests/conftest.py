@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled runtime imported straight from the template, and a pinned git identity."""
+"""Shared fixtures: the runtime imported from the template; a pinned git identity."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ def _import_runtime() -> None:
         RUNTIME_DIR / "__init__.py",
         submodule_search_locations=[str(RUNTIME_DIR)],
     )
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[RUNTIME_NAME] = module
     spec.loader.exec_module(module)
@@ -40,7 +41,7 @@ def _pinned_git_identity(tmp_path_factory: pytest.TempPathFactory) -> None:
         "[user]\n\tname = Keel Tests\n\temail = tests@keel.invalid\n"
         "[init]\n\tdefaultBranch = main\n"
         "[commit]\n\tgpgsign = false\n"
-        "[protocol \"file\"]\n\tallow = always\n"
+        '[protocol "file"]\n\tallow = always\n'
     )
     mp = pytest.MonkeyPatch()
     mp.setenv("HOME", str(home))

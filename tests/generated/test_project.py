@@ -14,6 +14,7 @@ runs download nothing.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,7 +71,18 @@ def _nox(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _report(done: subprocess.CompletedProcess[str]) -> str:
-    return f"exit {done.returncode}\n{done.stdout[-4000:]}\n{done.stderr[-8000:]}"
+    """The exit code, the lines that name failures, then the end of the output."""
+    output = done.stdout + done.stderr
+    flagged = [
+        line
+        for line in output.splitlines()
+        if re.search(r"Failed|hook id:|Error|error:|FAILED|WARNING", line)
+    ]
+    return (
+        f"exit {done.returncode}\n"
+        + "\n".join(flagged[:40])
+        + f"\n...\n{output[-6000:]}"
+    )
 
 
 def _catalog_outputs(project: Path) -> list[Path]:

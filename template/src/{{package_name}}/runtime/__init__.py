@@ -1,4 +1,4 @@
-"""The project's bundled runtime: nodes, pipelines, data catalog, config, runners, hooks, CLI.
+"""The bundled runtime: nodes, pipelines, catalog, config, runners, hooks, CLI.
 
 Everything a project's code needs is importable from here::
 
@@ -11,7 +11,8 @@ imports pandas or any other dataset library.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
 __all__ = [
     "AbstractDataset",
