@@ -95,7 +95,7 @@ def preprocess_trips(trips: pd.DataFrame, max_daily_trips: int) -> pd.DataFrame:
         One row per station and day, sorted by date and station: ``date`` as a
         datetime, ``station_id`` in upper case, ``trips`` as integers (rows without
         a plausible count dropped), ``humidity`` as a fraction (0.71), weather gaps
-        filled, exact duplicates removed.
+        filled; of repeated rows for the same station and day, the first is kept.
     """
     cleaned = trips.copy()
     cleaned["date"] = pd.to_datetime(cleaned["date"], format="%Y-%m-%d")
@@ -130,12 +130,14 @@ def create_station_days(
 
     Returns:
         One row per station and day with the station's name, district, docks,
-        elevation and e-bike flag next to the trips and weather. Counts for a
-        station the sheet does not list are dropped.
+        elevation and e-bike flag next to the trips and weather, sorted by date
+        and station. Counts for a station the sheet does not list are dropped.
     """
-    return preprocessed_trips.merge(
+    joined = preprocessed_trips.merge(
         preprocessed_stations, on="station_id", how="inner", validate="many_to_one"
     )
+    # The row order of an inner merge differs between pandas versions: fix it.
+    return joined.sort_values(["date", "station_id"]).reset_index(drop=True)
 
 
 def create_model_input_table(

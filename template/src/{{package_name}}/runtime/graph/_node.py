@@ -15,14 +15,13 @@ from ._node_checks import check_io
 from ._node_checks import check_name
 from ._node_checks import check_namespace
 from ._node_checks import check_outputs_unique
-from ._node_checks import check_signature
 from ._node_checks import check_tags
 from ._node_checks import default_name
 from ._node_checks import hashable_io
-from ._node_checks import ordered_inputs
 from ._node_checks import readable_func_name
 from ._node_run import check_run_inputs
 from ._node_run import name_outputs
+from ._signature import input_order
 
 __all__ = ["Node", "node"]
 
@@ -96,10 +95,10 @@ class Node:
         check_namespace(namespace, func_name)
         full_name = _full_name(name, func_name, inputs, outputs, namespace)
         tag_set = check_tags(tags, full_name)
-        signature = check_signature(func, inputs, full_name, func_name)
+        input_names = input_order(func, inputs, full_name, func_name)
         self._init(func, inputs, outputs, name, namespace, tag_set, confirms, full_name)
         self._func_name = func_name
-        self._input_names = ordered_inputs(inputs, signature)
+        self._input_names = input_names
 
     def _init(  # noqa: PLR0917 - private positional helper shared by copies
         self,

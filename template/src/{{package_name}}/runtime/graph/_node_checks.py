@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import inspect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -14,7 +13,6 @@ from typing import TypeAlias
 
 from .._suggest import quote_list
 from ._errors import NodeError
-from ._errors import NodeSignatureError
 from ._naming import strip_transcoding
 
 NodeIO: TypeAlias = "str | list[str] | dict[str, str] | None"
@@ -142,59 +140,10 @@ def _canonical(value: NodeIO) -> object:
     return value
 
 
-def check_signature(
-    func: Callable[..., Any], inputs: NodeIO, node_name: str, func_name: str
-) -> inspect.Signature | None:
-    """Refuse inputs the function cannot take; return its signature when known."""
-    signature = signature_of(func)
-    if signature is None:
-        return None
-    args: list[str] = []
-    kwargs: dict[str, str] = {}
-    if isinstance(inputs, str):
-        args = [inputs]
-    elif isinstance(inputs, list):
-        args = inputs
-    elif isinstance(inputs, dict):
-        kwargs = inputs
-    try:
-        signature.bind(*args, **kwargs)
-    except TypeError as exc:
-        raise NodeSignatureError(
-            f"node {node_name!r} cannot call {func_name}({_call_shape(signature)}): "
-            f"it is given {_given(inputs)} ({exc}). Give one dataset name per "
-            "parameter, or a dict mapping parameter names to dataset names.",
-            node_name=node_name,
-        ) from exc
-    return signature
-
-
-def signature_of(func: Callable[..., Any]) -> inspect.Signature | None:
-    """Return ``func``'s own signature, or None when Python cannot tell it."""
-    if inspect.isbuiltin(func):
-        return None
-    try:
-        return inspect.signature(func, follow_wrapped=False)
-    except (TypeError, ValueError):  # some C callables expose no signature
-        return None
-
-
-def ordered_inputs(inputs: NodeIO, signature: inspect.Signature | None) -> list[str]:
-    """Return input dataset names in the order the function receives them."""
-    if isinstance(inputs, dict):
-        if signature is None:
-            return list(inputs.values())
-        bound = signature.bind(**inputs)
-        return [*bound.args, *bound.kwargs.values()]
-    if inputs is None:
-        return []
-    if isinstance(inputs, str):
-        return [inputs]
-    return list(inputs)
-
-
 def check_outputs_unique(outputs: list[str], node_name: str) -> None:
     """Refuse a node that lists one output twice."""
+    if len(set(outputs)) == len(outputs):  # the usual case, without counting
+        return
     counts = Counter(outputs)
     repeated = [name for name, count in counts.items() if count > 1]
     if repeated:
@@ -209,38 +158,13 @@ def check_inputs_not_outputs(
     inputs: list[str], outputs: list[str], node_name: str
 ) -> None:
     """Refuse a node that reads a dataset it writes (transcoded names count as one)."""
-    common = {strip_transcoding(i) for i in inputs} & {
-        strip_transcoding(o) for o in outputs
-    }
+    if not inputs or not outputs:
+        return
+    written = set(map(strip_transcoding, outputs))
+    common = written.intersection(map(strip_transcoding, inputs))
     if common:
         raise NodeError(
             f"node {node_name!r} reads and writes {quote_list(common)}: a node cannot "
             "have the same dataset as input and output. Rename the output.",
             node_name=node_name,
         )
-
-
-def _call_shape(signature: inspect.Signature) -> str:
-    parts = []
-    for param in signature.parameters.values():
-        if param.kind is param.VAR_POSITIONAL:
-            parts.append(f"*{param.name}")
-        elif param.kind is param.VAR_KEYWORD:
-            parts.append(f"**{param.name}")
-        elif param.default is not param.empty:
-            parts.append(f"{param.name}=...")
-        else:
-            parts.append(param.name)
-    return ", ".join(parts)
-
-
-def _given(inputs: NodeIO) -> str:
-    if not inputs:
-        return "no inputs"
-    if isinstance(inputs, str):
-        return f"1 input [{inputs!r}]"
-    if isinstance(inputs, dict):
-        pairs = ", ".join(f"{arg}={ds!r}" for arg, ds in inputs.items())
-        return f"keyword inputs {pairs}"
-    noun = "input" if len(inputs) == 1 else "inputs"
-    return f"{len(inputs)} {noun} {inputs!r}"
