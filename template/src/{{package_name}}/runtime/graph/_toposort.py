@@ -77,7 +77,7 @@ def _find_cycle(
         TopologicalSorter(parents).prepare()
     except CycleError as exc:
         return _cycle_error(list(exc.args[1]), by_name, producer)
-    raise AssertionError("unreachable: some nodes never became ready")  # pragma: no cover
+    raise AssertionError("no cycle among unready nodes")  # pragma: no cover
 
 
 def _cycle_error(
