@@ -132,6 +132,8 @@ def demo(session: nox.Session) -> None:
     if sys.version_info < (3, 11):
         # the default answer, 3.11, would make a project this Python cannot install
         data.append("--data=python_version={}.{}".format(*sys.version_info[:2]))
+    # copier and the template's git task commit: give git an identity if it has none
+    identity = _git_identity_env()
     session.run(
         "copier",
         "copy",
@@ -141,6 +143,7 @@ def demo(session: nox.Session) -> None:
         *data,
         str(ROOT),
         str(target),
+        env=identity,
     )
     answers = _read_answers(target / ".copier-answers.yml")
     slug = answers.get("project_slug", "")
@@ -152,17 +155,20 @@ def demo(session: nox.Session) -> None:
         )
 
     session.chdir(target)
+    # the template's task normally makes the first commit; make sure there is one
     if not (target / ".git").exists():
-        # the template's task normally does this; a template without it still works
-        _git(session, "init", "--quiet")
-        _git(session, "add", "--all")
-        _git(
-            session,
+        session.run("git", "init", "--quiet", external=True)
+    if not _has_commit(target):
+        session.run("git", "add", "--all", external=True)
+        session.run(
+            "git",
             "commit",
             "--quiet",
             "--no-verify",
             "-m",
             "Start from the Keel template",
+            external=True,
+            env=identity,
         )
 
     venv = target / ".venv"
@@ -243,19 +249,31 @@ def _read_answers(path: Path) -> dict[str, str]:
     return answers
 
 
-def _git(session: nox.Session, *args: str) -> None:
-    """Run git with a fallback identity, so a machine without one can commit."""
-    identity = []
-    for key, fallback in (
-        ("user.name", "Keel Demo"),
-        ("user.email", "demo@keel.invalid"),
+def _git_identity_env() -> dict[str, str]:
+    """Return a fallback git identity for a machine whose git has none configured."""
+    env = {}
+    for key, variable, fallback in (
+        ("user.name", "NAME", "Keel Demo"),
+        ("user.email", "EMAIL", "demo@keel.invalid"),
     ):
         found = subprocess.run(
             ["git", "config", key], capture_output=True, text=True, check=False
         )
         if not found.stdout.strip():
-            identity += ["-c", f"{key}={fallback}"]
-    session.run("git", *identity, *args, external=True)
+            env[f"GIT_AUTHOR_{variable}"] = fallback
+            env[f"GIT_COMMITTER_{variable}"] = fallback
+    return env
+
+
+def _has_commit(folder: Path) -> bool:
+    """Tell whether the git repository in ``folder`` has at least one commit."""
+    found = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", "HEAD"],
+        cwd=folder,
+        capture_output=True,
+        check=False,
+    )
+    return found.returncode == 0
 
 
 if __name__ == "__main__":

@@ -6,9 +6,10 @@ with the template's tasks (git repository, first commit), then run the project's
 (its ``<slug> run``), and check what the run wrote. One rendered project per answer
 set is shared by the module's tests, which run in file order.
 
-Installs go through uv and the machine's real uv and pre-commit caches (captured at
-import, before the session fixture points HOME at a temporary folder), so repeated
-runs download nothing.
+Installs go through uv and the machine's real uv cache (captured at import, before the
+session fixture points HOME at a temporary folder), so repeated runs download little;
+pre-commit's hook environments go to a folder of this module's own, shared by both
+projects, so a stale user cache cannot change the result.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from typing import NamedTuple
 
 import pytest
 import yaml
@@ -31,9 +33,6 @@ pytestmark = pytest.mark.slow
 _HOME = Path.home()
 CACHES = {
     "UV_CACHE_DIR": os.environ.get("UV_CACHE_DIR", str(_HOME / ".cache" / "uv")),
-    "PRE_COMMIT_HOME": os.environ.get(
-        "PRE_COMMIT_HOME", str(_HOME / ".cache" / "pre-commit")
-    ),
     "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR", str(_HOME / ".cache" / "pip")),
 }
 ANSWER_SETS = {
@@ -43,30 +42,46 @@ ANSWER_SETS = {
 TIMEOUT = 900
 
 
+class Project(NamedTuple):
+    """A rendered project, the answers it was made with, and its tools' environment."""
+
+    path: Path
+    answers: dict[str, Any]
+    env: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def tool_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    return clean_env(**CACHES, PRE_COMMIT_HOME=str(home), NO_COLOR="1")
+
+
 @pytest.fixture(scope="module", params=list(ANSWER_SETS), ids=list(ANSWER_SETS))
 def project(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, dict[str, Any]]:
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    tool_env: dict[str, str],
+) -> Project:
     answers: dict[str, Any] = ANSWER_SETS[request.param]
     template = snapshot_template(tmp_path_factory.mktemp("template"))
     dst = tmp_path_factory.mktemp(request.param) / "bike-demand"
     render(dst, template, tasks=True, **answers)
-    return dst, {"include_example": True, **answers}
+    return Project(dst, {"include_example": True, **answers}, tool_env)
 
 
-def _run(project: Path, *command: str) -> subprocess.CompletedProcess[str]:
+def _run(project: Project, *command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         list(command),
-        cwd=project,
+        cwd=project.path,
         capture_output=True,
         text=True,
         check=False,
         timeout=TIMEOUT,
-        env=clean_env(**CACHES, NO_COLOR="1"),
+        env=project.env,
     )
 
 
-def _nox(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _nox(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
     return _run(project, sys.executable, "-m", "nox", "--non-interactive", *args)
 
 
@@ -106,34 +121,50 @@ def _data_files(project: Path) -> list[str]:
     )
 
 
-def test_nox_tests_passes_with_coverage(project: tuple[Path, dict[str, Any]]) -> None:
-    path, _ = project
-    done = _nox(path, "-s", "tests")
+def _clear_outputs(project: Path) -> None:
+    """Delete what earlier runs wrote under data/ (raw inputs and .gitkeep stay)."""
+    for name in _data_files(project):
+        if not name.startswith("data/01_raw/"):
+            (project / name).unlink()
+
+
+def _check_run_outputs(
+    project: Project, done: subprocess.CompletedProcess[str]
+) -> None:
+    if project.answers["include_example"]:
+        outputs = _catalog_outputs(project.path)
+        assert outputs
+        assert [p for p in outputs if not p.exists()] == []
+    else:
+        assert [f for f in _data_files(project.path) if "01_raw" not in f] == []
+        assert "pipeline" in (done.stdout + done.stderr).lower()
+
+
+def test_nox_tests_passes_with_coverage(project: Project) -> None:
+    done = _nox(project, "-s", "tests")
     assert done.returncode == 0, _report(done)
     assert "Required test coverage of" in done.stdout + done.stderr
 
 
-def test_nox_lint_passes(project: tuple[Path, dict[str, Any]]) -> None:
-    path, _ = project
-    done = _nox(path, "-s", "lint")
+def test_nox_lint_passes(project: Project) -> None:
+    done = _nox(project, "-s", "lint")
     assert done.returncode == 0, _report(done)
 
 
 def test_pre_commit_run_all_files_passes_again_and_changes_nothing(
-    project: tuple[Path, dict[str, Any]],
+    project: Project,
 ) -> None:
     # A pre-commit of the user's own (here the test environment's), as a git hook
     # would run it, sharing the hook environments that `nox -s lint` installed.
-    path, _ = project
-    done = _run(path, sys.executable, "-m", "pre_commit", "run", "--all-files")
+    done = _run(project, sys.executable, "-m", "pre_commit", "run", "--all-files")
     assert done.returncode == 0, _report(done)
 
 
 def test_nox_docs_builds_with_warnings_as_errors(
-    project: tuple[Path, dict[str, Any]],
+    project: Project,
 ) -> None:
-    path, answers = project
-    done = _nox(path, "-s", "docs")
+    path, answers = project.path, project.answers
+    done = _nox(project, "-s", "docs")
     assert done.returncode == 0, _report(done)
     html = path / "docs" / "_build" / "html"
     assert (html / "onboarding.html").is_file()
@@ -144,32 +175,27 @@ def test_nox_docs_builds_with_warnings_as_errors(
 
 
 def test_nox_package_builds_a_wheel_that_runs_outside_the_project(
-    project: tuple[Path, dict[str, Any]],
+    project: Project,
 ) -> None:
-    path, _ = project
-    done = _nox(path, "-s", "package")
+    _clear_outputs(project.path)
+    done = _nox(project, "-s", "package")
     assert done.returncode == 0, _report(done)
-    built = sorted(p.name for p in (path / "dist").iterdir())
+    built = sorted(p.name for p in (project.path / "dist").iterdir())
     assert built == ["bike_demand-0.1.0-py3-none-any.whl", "bike_demand-0.1.0.tar.gz"]
+    _check_run_outputs(project, done)
 
 
 def test_the_run_command_writes_the_outputs_or_says_there_is_nothing(
-    project: tuple[Path, dict[str, Any]],
+    project: Project,
 ) -> None:
-    path, answers = project
-    done = _nox(path, "-s", "run")
+    _clear_outputs(project.path)
+    done = _nox(project, "-s", "run")
     assert done.returncode == 0, _report(done)
-    if answers["include_example"]:
-        outputs = _catalog_outputs(path)
-        assert outputs
-        assert [p for p in outputs if not p.exists()] == []
-    else:
-        assert _data_files(path) == []
-        assert "pipeline" in (done.stdout + done.stderr).lower()
+    _check_run_outputs(project, done)
 
 
-def test_the_tools_leave_git_clean(project: tuple[Path, dict[str, Any]]) -> None:
-    path, _ = project
+def test_the_tools_leave_git_clean(project: Project) -> None:
+    path = project.path
     status = subprocess.run(
         ["git", "status", "--porcelain", "--untracked-files=all"],
         cwd=path,

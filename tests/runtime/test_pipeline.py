@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 import random
+from graphlib import TopologicalSorter
 
 import pytest
 from hypothesis import given
@@ -105,6 +106,22 @@ def test_toposort_puts_producers_first_and_ignores_input_order(seed, size, shuff
             if dataset in producer:
                 assert position[producer[dataset]] < position[n.name]
     assert Pipeline(shuffled).nodes == order
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10_000), size=st.integers(1, 40))
+def test_grouped_nodes_are_the_ready_groups_graphlib_gives(seed, size):
+    nodes = _random_dag(seed, size)
+    producer = {n.outputs[0]: n.name for n in nodes}
+    sorter = TopologicalSorter(
+        {n.name: {producer[d] for d in n.inputs if d in producer} for n in nodes}
+    )
+    sorter.prepare()
+    expected = []
+    while sorter.is_active():
+        expected.append(sorted(sorter.get_ready()))
+        sorter.done(*expected[-1])
+    assert [[n.name for n in g] for g in Pipeline(nodes).grouped_nodes] == expected
 
 
 # ------------------------------------------------------------------- datasets
@@ -210,6 +227,19 @@ def test_cycle_error_prints_the_path_with_datasets():
         ["a", "b", "c", "a"],
         ["y", "z", "x"],
     )
+
+
+def test_cycle_below_nodes_that_can_run_is_still_named():
+    with pytest.raises(CircularDependencyError) as info:
+        Pipeline(
+            [
+                node(identity, "raw", "clean", name="first"),
+                node(combine, ["clean", "loop_b"], "loop_a", name="a"),
+                node(identity, "loop_a", "loop_b", name="b"),
+                node(identity, "loop_b", "report", name="after"),
+            ]
+        )
+    assert info.value.cycle == ["a", "b", "a"]
 
 
 def test_two_producers_of_one_output_are_named():

@@ -1,9 +1,10 @@
 """``Pipeline``: nodes ordered by their data dependencies.
 
 A pipeline builds its indexes once (output -> producer, input -> consumers, node
--> parents) and sorts with graphlib, so construction is O(V + E + V log V) in the
-number of nodes V and dataset edges E. Slicing (see ``_slicing.py``) walks these
-indexes breadth-first; pipeline-wide sets are computed once, on first use.
+-> parents) and sorts them by ready groups (``_toposort.py``), so construction is
+O(V + E + V log V) in the number of nodes V and dataset edges E. Slicing (see
+``_slicing.py``) walks these indexes breadth-first; pipeline-wide sets are computed
+once, on first use.
 """
 
 from __future__ import annotations

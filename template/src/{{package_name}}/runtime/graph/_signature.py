@@ -26,22 +26,23 @@ from ._node_checks import NodeIO
 __all__ = ["input_order", "signature_of"]
 
 _Shape: TypeAlias = "int | tuple[str, ...]"  # positional count, or keyword names
-_MISSING = object()
 
 
 class _Facts:
-    """A function's signature and the input shapes known to bind to it."""
+    """A function's signature (None when unknown) and the input shapes that fit it."""
 
     __slots__ = ("orders", "signature", "stamp")
 
-    def __init__(self, signature: inspect.Signature, stamp: tuple[object, ...]) -> None:
+    def __init__(
+        self, signature: inspect.Signature | None, stamp: tuple[object, ...]
+    ) -> None:
         self.signature = signature
         self.stamp = stamp
         # shape -> keyword names in call order (empty for positional shapes)
         self.orders: dict[_Shape, tuple[str, ...]] = {}
 
 
-_FACTS: weakref.WeakKeyDictionary[Callable[..., Any], _Facts | None] = (
+_FACTS: weakref.WeakKeyDictionary[Callable[..., Any], _Facts] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -71,13 +72,13 @@ def input_order(
     else:
         shape = 1 if isinstance(inputs, str) else len(inputs)
     facts = _facts_of(func)
-    if facts is None:  # Python cannot tell the signature: accept as given
-        order: tuple[str, ...] | None = shape if isinstance(shape, tuple) else ()
-    else:
-        order = facts.orders.get(shape)
-        if order is None:
+    order = facts.orders.get(shape)
+    if order is None:
+        if facts.signature is None:  # Python cannot tell: accept the inputs as given
+            order = shape if isinstance(shape, tuple) else ()
+        else:
             order = _bind(facts.signature, shape, inputs, node_name, func_name)
-            facts.orders[shape] = order
+        facts.orders[shape] = order
     if isinstance(inputs, dict):
         return [inputs[key] for key in order]
     if inputs is None:
@@ -95,18 +96,16 @@ def signature_of(func: Callable[..., Any]) -> inspect.Signature | None:
         return None
 
 
-def _facts_of(func: Callable[..., Any]) -> _Facts | None:
-    """Return the (cached) facts of ``func``; None when its signature is unknown."""
+def _facts_of(func: Callable[..., Any]) -> _Facts:
+    """Return the facts of ``func``, cached while its code and defaults stay."""
     stamp = _stamp(func)
     if stamp is None:  # not cacheable: read it every time
-        signature = signature_of(func)
-        return None if signature is None else _Facts(signature, ())
-    facts = _FACTS.get(func, _MISSING)
-    if facts is _MISSING or (facts is not None and not _same(facts.stamp, stamp)):
-        signature = signature_of(func)
-        facts = None if signature is None else _Facts(signature, stamp)
+        return _Facts(signature_of(func), ())
+    facts = _FACTS.get(func)
+    if facts is None or not _same(facts.stamp, stamp):
+        facts = _Facts(signature_of(func), stamp)
         _FACTS[func] = facts
-    return facts  # type: ignore[return-value]
+    return facts
 
 
 def _stamp(func: object) -> tuple[object, ...] | None:
