@@ -3,7 +3,8 @@
 For the default answers and for an empty project (``include_example=false``): render
 with the template's tasks (git repository, first commit), then run the project's
 ``nox -s tests lint docs package``, ``pre-commit run --all-files`` and ``nox -s run``
-(its ``<slug> run``), and check what the run wrote. One rendered project per answer
+(its ``<slug> run``), check what the run wrote, then add a pipeline with
+``<slug> pipeline create`` and run the checks again. One rendered project per answer
 set is shared by the module's tests, which run in file order.
 
 Installs go through uv and the machine's real uv cache (captured at import, before the
@@ -204,3 +205,17 @@ def test_the_tools_leave_git_clean(project: Project) -> None:
         check=True,
     ).stdout
     assert status == ""
+
+
+def test_a_pipeline_added_with_the_scaffold_passes_every_check(
+    project: Project,
+) -> None:
+    # The apprentice's next step: `<slug> pipeline create NAME`, then the checks.
+    command = project.path / ".nox" / "run" / "bin" / "bike-demand"
+    created = _run(project, str(command), "pipeline", "create", "forecasting")
+    assert created.returncode == 0, _report(created)
+    subprocess.run(["git", "add", "-A"], cwd=project.path, check=True)
+    done = _nox(project, "-s", "tests", "lint", "docs")
+    assert done.returncode == 0, _report(done)
+    api = project.path / "docs" / "_build" / "html" / "api.html"
+    assert "bike_demand.pipelines.forecasting" in api.read_text(encoding="utf-8")
