@@ -48,10 +48,12 @@ TEST_REQUIREMENTS = [
     "ipykernel",
 ]
 DOCS_REQUIREMENTS = ["sphinx>=7", "furo", "myst-parser>=2", "pyyaml"]
-BENCH_REQUIREMENTS = ["pyyaml", "pluggy"]
-BENCH_DEFAULT_ARGS = ["--json", "benchmarks/results/scaling.json"]
-# seconds, not minutes: small pipelines, one repeat, no results file
-BENCH_QUICK_ARGS = ["--nodes", "100", "1000", "--repeat", "1"]
+# The driver's own environment renders Keel's project; each tool gets a venv of its own.
+BENCH_REQUIREMENTS = ["copier>=9.6", "uv"]
+BENCH_KEDRO = [
+    "kedro==1.7.0",
+    "kedro-datasets[pandas-csvdataset,pandas-parquetdataset]",
+]
 
 
 @nox.session
@@ -186,18 +188,58 @@ def demo(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Run the benchmarks in benchmarks/ (``nox -s bench -- --quick``: a short run)."""
-    script = ROOT / "benchmarks" / "scaling.py"
-    if not script.is_file():
-        session.error(
-            f"benchmark script '{script.relative_to(ROOT)}' does not exist yet. "
-            "Add it, then run nox -s bench again"
-        )
+    """Benchmark Keel against Kedro 1.7.0 (``nox -s bench -- --quick``: a short run)."""
     session.install(*BENCH_REQUIREMENTS)
-    args = list(session.posargs) or BENCH_DEFAULT_ARGS
-    if "--quick" in args:
-        args = [*BENCH_QUICK_ARGS, *(arg for arg in args if arg != "--quick")]
-    session.run("python", str(script), *args)
+    work = Path(session.create_tmp()).resolve() / "bench"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    scripts = "Scripts" if sys.platform == "win32" else "bin"
+    pythons = {}
+    for tool in ("kedro", "keel"):
+        session.run(
+            "uv", "venv", "--quiet", "--python", sys.executable, str(work / tool)
+        )
+        pythons[tool] = str(work / tool / scripts / "python")
+    projects = ROOT / "benchmarks" / "projects.py"
+    keel_project, kedro_project = work / "keel-project", work / "kedro-project"
+    session.run("python", str(projects), "keel", str(keel_project))
+    session.run("python", str(projects), "kedro", str(kedro_project))
+    session.run(
+        "uv", "pip", "install", "--quiet", "--python", pythons["kedro"], *BENCH_KEDRO
+    )
+    # the same pandas and pyarrow on both sides, so only the tools differ
+    pins = session.run(
+        pythons["kedro"],
+        "-c",
+        "import importlib.metadata as m; "
+        "print(' '.join(f'{n}=={m.version(n)}' for n in ('pandas', 'pyarrow')))",
+        silent=True,
+        external=True,
+    )
+    session.run(
+        "uv",
+        "pip",
+        "install",
+        "--quiet",
+        "--python",
+        pythons["keel"],
+        "-e",
+        str(keel_project),
+        *str(pins).split(),
+    )
+    session.run(
+        "python",
+        str(ROOT / "benchmarks" / "run.py"),
+        "--keel-python",
+        pythons["keel"],
+        "--kedro-python",
+        pythons["kedro"],
+        "--keel-project",
+        str(keel_project),
+        "--kedro-project",
+        str(kedro_project),
+        *session.posargs,
+    )
 
 
 def _demo_guide(target: Path, bin_dir: Path, slug: str, package: str) -> list[str]:

@@ -81,6 +81,7 @@ CORE_FILES = {
     f"src/{PACKAGE}/py.typed",
     f"src/{PACKAGE}/pipelines/__init__.py",
     "tests/conftest.py",
+    "tests/test_ipython.py",
     "tests/test_run.py",
     *(
         f"data/{layer}/.gitkeep"
@@ -290,3 +291,28 @@ def test_python_files_pass_the_projects_own_ruff_settings(
             [ruff, *args], cwd=project, capture_output=True, text=True, check=False
         )
         assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_quotes_and_backslashes_in_free_text_survive_into_valid_files(
+    template: Path, tmp_path: Path
+) -> None:
+    description = 'Forecast "rides" per C:\\stations, for O\'Brien & co.'
+    author = "Ann O'Brien-Núñez"
+    project = render(
+        tmp_path / "bike-demand", template, description=description, author_name=author
+    )
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["description"] == description
+    assert pyproject["project"]["authors"][0]["name"] == author
+    conf: dict[str, Any] = {}
+    source = (project / "docs" / "conf.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    for statement in tree.body:
+        if (
+            isinstance(statement, ast.Assign)
+            and isinstance(target := statement.targets[0], ast.Name)
+            and isinstance(statement.value, ast.Constant)
+        ):
+            conf[target.id] = statement.value.value
+    assert conf["author"] == author
+    assert description in (project / "README.md").read_text(encoding="utf-8")

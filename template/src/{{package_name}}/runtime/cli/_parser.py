@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ._check import _add_check
+from ._jupyter import add_jupyter
+from ._viz import add_viz
+
 __all__ = ["build_parser", "split_list"]
 
 _LIST = "comma-separated, repeatable"
@@ -168,4 +172,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     common = _common()
     _add_run(sub, common)
     _add_inspect(sub, common)
+    add_viz(sub, common)
+    add_jupyter(sub, common)
+    _add_check(sub, common)
     return parser

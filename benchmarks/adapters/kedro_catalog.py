@@ -1,0 +1,35 @@
+"""Kedro: build a catalog from a config folder through OmegaConfigLoader.
+
+Usage: python kedro_catalog.py CONF_SOURCE EXPECTED_ENTRIES
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from _workloads import report
+
+
+def main(conf_source: str, expected: int) -> None:
+    """Load ``catalog*`` from base and local, build the catalog, count its entries."""
+    started = time.perf_counter()
+    from kedro.config import OmegaConfigLoader
+    from kedro.io import DataCatalog
+
+    imported = time.perf_counter()
+    loader = OmegaConfigLoader(conf_source, base_env="base", default_run_env="local")
+    config = loader["catalog"]
+    loaded = time.perf_counter()
+    catalog = DataCatalog.from_config(config)
+    count = len(catalog.keys())
+    built = time.perf_counter()
+    if count != expected:
+        sys.exit(f"catalog has {count} entries, expected {expected}")
+    report(
+        import_s=imported - started, config_s=loaded - imported, build_s=built - loaded
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]))
