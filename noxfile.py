@@ -29,7 +29,7 @@ DEMO_DEFAULT = "demo-project"
 
 # What the test suite imports or runs, from the runtime tier up to the project tier.
 TEST_REQUIREMENTS = [
-    "copier>=9.4",
+    "copier>=9.6",
     "pytest>=8",
     "pytest-cov",
     "hypothesis",
@@ -46,6 +46,7 @@ TEST_REQUIREMENTS = [
     "nbclient",
     "nbformat",
     "ipykernel",
+    "ruff",
 ]
 DOCS_REQUIREMENTS = ["sphinx>=7", "furo", "myst-parser>=2", "pyyaml"]
 # The driver's own environment renders Keel's project; each tool gets a venv of its own.
@@ -54,6 +55,8 @@ BENCH_KEDRO = [
     "kedro==1.7.0",
     "kedro-datasets[pandas-csvdataset,pandas-parquetdataset]",
 ]
+# compiled at install time, as pip does, so no measured run pays for bytecode
+BENCH_INSTALL = ["uv", "pip", "install", "--quiet", "--compile-bytecode"]
 
 
 @nox.session
@@ -129,7 +132,7 @@ def demo(session: nox.Session) -> None:
             f"changed. Remove it (rm -rf {target}) or pass another folder: "
             "nox -s demo -- <folder>"
         )
-    session.install("copier>=9.4", "uv")
+    session.install("copier>=9.6", "uv")
     data = []
     if sys.version_info < (3, 11):
         # the default answer, 3.11, would make a project this Python cannot install
@@ -190,23 +193,24 @@ def demo(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmark Keel against Kedro 1.7.0 (``nox -s bench -- --quick``: a short run)."""
     session.install(*BENCH_REQUIREMENTS)
+    # The tools' environments are kept between runs (delete .nox/bench to start
+    # afresh); the projects are made anew, from the template as it is now.
     work = Path(session.create_tmp()).resolve() / "bench"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
     scripts = "Scripts" if sys.platform == "win32" else "bin"
     pythons = {}
     for tool in ("kedro", "keel"):
-        session.run(
-            "uv", "venv", "--quiet", "--python", sys.executable, str(work / tool)
-        )
         pythons[tool] = str(work / tool / scripts / "python")
+        if not Path(pythons[tool]).exists():
+            session.run(
+                "uv", "venv", "--quiet", "--python", sys.executable, str(work / tool)
+            )
     projects = ROOT / "benchmarks" / "projects.py"
     keel_project, kedro_project = work / "keel-project", work / "kedro-project"
+    for project in (keel_project, kedro_project):
+        shutil.rmtree(project, ignore_errors=True)
     session.run("python", str(projects), "keel", str(keel_project))
     session.run("python", str(projects), "kedro", str(kedro_project))
-    session.run(
-        "uv", "pip", "install", "--quiet", "--python", pythons["kedro"], *BENCH_KEDRO
-    )
+    session.run(*BENCH_INSTALL, "--python", pythons["kedro"], *BENCH_KEDRO)
     # the same pandas and pyarrow on both sides, so only the tools differ
     pins = session.run(
         pythons["kedro"],
@@ -217,10 +221,7 @@ def bench(session: nox.Session) -> None:
         external=True,
     )
     session.run(
-        "uv",
-        "pip",
-        "install",
-        "--quiet",
+        *BENCH_INSTALL,
         "--python",
         pythons["keel"],
         "-e",

@@ -133,6 +133,8 @@ def format_ratio(row: Row) -> str:
     value, bound = ratio(row.keel, row.kedro)
     if value is None:
         return "unknown (both stopped)"
+    if value <= 0:
+        return "n/a (a difference below the noise)"
     prefix = f"{bound} " if bound else ""
     text = f"{prefix}{value:.2f}" if value >= 0.01 else f"{prefix}{value:.4f}"
     if row.unit != SECONDS or value <= 0:

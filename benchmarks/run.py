@@ -31,6 +31,7 @@ from typing import Any
 
 import projects
 import report
+from report import MIB
 from report import Row
 from report import Summary
 from report import Target
@@ -84,6 +85,20 @@ class Tool:
         return str(Path(self.python).parent / name)
 
 
+@dataclass(frozen=True)
+class Job:
+    """One command of one tool, run in ``cwd`` (default: the driver's)."""
+
+    tool: Tool
+    command: Sequence[str]
+    cwd: Path | None = None
+
+    @property
+    def label(self) -> str:
+        """The command as a shell would show it."""
+        return " ".join(self.command)
+
+
 @dataclass
 class Bench:
     """Runs measurements and remembers enough to say what was measured."""
@@ -92,18 +107,16 @@ class Bench:
     cap: float
     verbose: bool = True
 
-    def run_once(
-        self, tool: Tool, command: Sequence[str], cwd: Path | None
-    ) -> dict[str, Any]:
-        """Run ``command`` once through the wrapper; return the wrapper's report."""
+    def run_once(self, job: Job) -> dict[str, Any]:
+        """Run ``job`` once through the wrapper; return the wrapper's report."""
         wrapper = [sys.executable, str(MEASURE), "--timeout", str(self.cap)]
-        if cwd is not None:
-            wrapper += ["--cwd", str(cwd)]
+        if job.cwd is not None:
+            wrapper += ["--cwd", str(job.cwd)]
         done = subprocess.run(
-            [*wrapper, "--", *command],
+            [*wrapper, "--", *job.command],
             capture_output=True,
             text=True,
-            env={**os.environ, **ENV, **tool.env},
+            env={**os.environ, **ENV, **job.tool.env},
             check=False,
         )
         if done.returncode != 0:
@@ -111,45 +124,65 @@ class Bench:
         result = json.loads(done.stdout)
         if result["returncode"] != 0 and not result["timed_out"]:
             raise BenchError(
-                f"{tool.name}: {' '.join(command)} exited with "
+                f"{job.tool.name}: {job.label} exited with "
                 f"{result['returncode']}:\n{result['stderr']}{result['stdout']}"
             )
         return result
 
     def measure(
         self,
-        tool: Tool,
-        command: Sequence[str],
-        cwd: Path | None = None,
+        keel: Job | None,
+        kedro: Job | None,
         *,
         warmup: bool = False,
         memory: bool = False,
         first: bool = False,
-    ) -> Summary:
-        """Run ``command`` up to ``repeats`` times; summarise seconds or peak MiB.
+        skipped: str = "",
+    ) -> tuple[Summary, Summary]:
+        """Measure both tools' runs alternately; summarise seconds or peak MiB.
 
-        ``warmup`` asks for one unmeasured run first; quick mode keeps it only for
-        the ``first`` cell of a section, which compiles and caches for the rest.
+        Runs alternate between the tools (Keel, Kedro, Keel, ...) so that a change of
+        the machine's load falls on both. Each side repeats up to ``repeats`` times,
+        fewer once its runs took ``budget`` seconds; one stopped at the cap is not
+        repeated. A side given as None is not run: it is reported as stopped, with
+        the note ``skipped``. ``warmup`` asks for one unmeasured run of each first;
+        quick mode keeps it only for the ``first`` cell of a section.
         """
+        jobs = [keel, kedro]
+        values: list[list[float]] = [[], []]
+        spent = [0.0, 0.0]
+        stopped = [job is None for job in jobs]
         if warmup and (first or self.mode.warmups):
-            first = self.run_once(tool, command, cwd)
-            if first["timed_out"]:
-                return report.capped(self.cap)
-        values: list[float] = []
-        spent = 0.0
-        while len(values) < self.mode.repeats and (
-            not values or spent < self.mode.budget
-        ):
-            result = self.run_once(tool, command, cwd)
-            if result["timed_out"]:
-                return report.capped(self.cap)
-            spent += result["seconds"]
-            values.append(result["peak_kib"] / 1024 if memory else result["seconds"])
-        summary = report.summarise(values)
-        if self.verbose:
-            shown = report.format_summary(summary, report.MIB if memory else "s")
-            print(f"  {tool.name:5} {' '.join(command)[-70:]:70} {shown}", flush=True)
-        return summary
+            for side, job in enumerate(jobs):
+                if job is not None and self.run_once(job)["timed_out"]:
+                    stopped[side] = True
+        for _ in range(self.mode.repeats):
+            for side, job in enumerate(jobs):
+                done = values[side] and spent[side] >= self.mode.budget
+                if job is None or stopped[side] or done:
+                    continue
+                result = self.run_once(job)
+                if result["timed_out"]:
+                    stopped[side] = True
+                    continue
+                spent[side] += result["seconds"]
+                kib = result["peak_kib"]
+                values[side].append(kib / 1024 if memory else result["seconds"])
+        summaries = []
+        for side, job in enumerate(jobs):
+            if job is None:
+                summaries.append(report.capped(self.cap, skipped))
+                continue
+            summary = (
+                report.capped(self.cap)
+                if stopped[side]
+                else report.summarise(values[side])
+            )
+            summaries.append(summary)
+            if self.verbose:
+                shown = report.format_summary(summary, MIB if memory else "s")
+                print(f"  {job.tool.name:5} {job.label[-68:]:68} {shown}", flush=True)
+        return summaries[0], summaries[1]
 
 
 def write_catalog_conf(folder: Path, entries: int) -> Path:
@@ -223,55 +256,52 @@ def startup_rows(bench: Bench, keel: Tool, kedro: Tool) -> list[Row]:
         "from kedro.pipeline import Pipeline, node; "
         "from kedro.runner import SequentialRunner"
     )
-    measure = bench.measure
+    helps = bench.measure(
+        Job(keel, [keel.script(projects.KEEL_COMMAND), "--help"], keel.project),
+        Job(kedro, [kedro.script("kedro"), "--help"], kedro.project),
+        warmup=True,
+        first=True,
+    )
+    imports = bench.measure(
+        Job(keel, [keel.python, "-c", keel_import]),
+        Job(kedro, [kedro.python, "-c", kedro_import]),
+        warmup=True,
+    )
+    bare = bench.measure(
+        Job(keel, [keel.python, "-c", "pass"]),
+        Job(kedro, [kedro.python, "-c", "pass"]),
+        warmup=True,
+    )
     return [
         Row(
             "`--help` of the project command (`keel-bench` / `kedro`)",
-            measure(
-                keel,
-                [keel.script(projects.KEEL_COMMAND), "--help"],
-                keel.project,
-                warmup=True,
-                first=True,
-            ),
-            measure(
-                kedro,
-                [kedro.script("kedro"), "--help"],
-                kedro.project,
-                warmup=True,
-                first=True,
-            ),
+            *helps,
             target=Target("≥ 4x faster", speedup=4),
         ),
         Row(
             "import of the public API (catalog, pipeline, node, runner, config)",
-            measure(keel, [keel.python, "-c", keel_import], warmup=True),
-            measure(kedro, [kedro.python, "-c", kedro_import], warmup=True),
+            *imports,
         ),
-        Row(
-            "for reference: `python -c pass`",
-            measure(keel, [keel.python, "-c", "pass"], warmup=True),
-            measure(kedro, [kedro.python, "-c", "pass"], warmup=True),
-        ),
+        Row("for reference: `python -c pass`", *bare),
     ]
 
 
 def etl_rows(bench: Bench, keel: Tool, kedro: Tool) -> list[Row]:
     """Section 2: the 4-node CSV-to-Parquet ETL through each project's ``run``."""
     print("2. ETL", flush=True)
-    keel_run = bench.measure(
-        keel,
-        [keel.script(projects.KEEL_COMMAND), "run"],
-        keel.project,
+    keel_run, kedro_run = bench.measure(
+        Job(keel, [keel.script(projects.KEEL_COMMAND), "run"], keel.project),
+        Job(kedro, [kedro.script("kedro"), "run"], kedro.project),
         warmup=True,
         first=True,
     )
-    kedro_run = bench.measure(
-        kedro, [kedro.script("kedro"), "run"], kedro.project, warmup=True, first=True
+    # what both tools must import to read a CSV and write Parquet: not ours
+    libraries = "import pandas, pyarrow.parquet"
+    keel_libs, kedro_libs = bench.measure(
+        Job(keel, [keel.python, "-c", libraries]),
+        Job(kedro, [kedro.python, "-c", libraries]),
+        warmup=True,
     )
-    libraries = "import pandas, pyarrow"
-    keel_libs = bench.measure(keel, [keel.python, "-c", libraries], warmup=True)
-    kedro_libs = bench.measure(kedro, [kedro.python, "-c", libraries], warmup=True)
     return [
         Row(
             f"`run`: {projects.ETL_ROWS:,}-row CSV → 4 nodes → Parquet, end to end",
@@ -302,27 +332,47 @@ def scaling_rows(bench: Bench, keel: Tool, kedro: Tool) -> list[Row]:
     for runner in ("sequential", "thread", "process"):
         stopped: dict[str, int] = {}
         for count in bench.mode.nodes:
-            summaries = []
-            for tool, script, args in (
-                (keel, "keel_scaling.py", [projects.KEEL_PACKAGE, str(count), runner]),
-                (kedro, "kedro_scaling.py", [str(count), runner]),
-            ):
-                if tool.name in stopped:
-                    # more nodes never cost less: do not wait for a second cap
-                    note = f"not run: {stopped[tool.name]:,} nodes was stopped"
-                    summaries.append(report.capped(bench.cap, note))
-                    continue
-                summary = bench.measure(
-                    tool, [tool.python, str(ADAPTERS / script), *args]
-                )
-                if summary.capped:
+            jobs = [
+                Job(
+                    keel,
+                    [
+                        keel.python,
+                        str(ADAPTERS / "keel_scaling.py"),
+                        projects.KEEL_PACKAGE,
+                        str(count),
+                        runner,
+                    ],
+                ),
+                Job(
+                    kedro,
+                    [
+                        kedro.python,
+                        str(ADAPTERS / "kedro_scaling.py"),
+                        str(count),
+                        runner,
+                    ],
+                ),
+            ]
+            # more nodes never cost less: do not wait for a second cap
+            notes = {}
+            for side, job in enumerate(jobs):
+                if job.tool.name in stopped:
+                    notes[side] = (
+                        f"not run: {stopped[job.tool.name]:,} nodes was stopped"
+                    )
+            keel_summary, kedro_summary = bench.measure(
+                None if 0 in notes else jobs[0],
+                None if 1 in notes else jobs[1],
+                skipped=" ".join(notes.values()),
+            )
+            for tool, summary in ((keel, keel_summary), (kedro, kedro_summary)):
+                if summary.capped and tool.name not in stopped:
                     stopped[tool.name] = count
-                summaries.append(summary)
             rows.append(
                 Row(
                     f"{runner} runner, {count:,} nodes",
-                    summaries[0],
-                    summaries[1],
+                    keel_summary,
+                    kedro_summary,
                     target=SCALING_TARGETS.get((runner, count)),
                 )
             )
@@ -334,26 +384,27 @@ def catalog_rows(bench: Bench, keel: Tool, kedro: Tool, work: Path) -> list[Row]
     print("4. catalog", flush=True)
     rows = []
     for entries in bench.mode.catalog_sizes:
-        conf = write_catalog_conf(work / f"conf_{entries}", entries)
-        keel_summary = bench.measure(
-            keel,
-            [
-                keel.python,
-                str(ADAPTERS / "keel_catalog.py"),
-                projects.KEEL_PACKAGE,
-                str(conf),
-                str(entries),
-            ],
-        )
-        kedro_summary = bench.measure(
-            kedro,
-            [kedro.python, str(ADAPTERS / "kedro_catalog.py"), str(conf), str(entries)],
+        conf = str(write_catalog_conf(work / f"conf_{entries}", entries))
+        summaries = bench.measure(
+            Job(
+                keel,
+                [
+                    keel.python,
+                    str(ADAPTERS / "keel_catalog.py"),
+                    projects.KEEL_PACKAGE,
+                    conf,
+                    str(entries),
+                ],
+            ),
+            Job(
+                kedro,
+                [kedro.python, str(ADAPTERS / "kedro_catalog.py"), conf, str(entries)],
+            ),
         )
         rows.append(
             Row(
                 f"{entries:,} entries ({CATALOG_FILE_ENTRIES} per file)",
-                keel_summary,
-                kedro_summary,
+                *summaries,
                 target=Target("≥ 5x faster", speedup=5) if entries == 10_000 else None,
             )
         )
@@ -364,22 +415,26 @@ def memory_rows(bench: Bench, keel: Tool, kedro: Tool) -> list[Row]:
     """Section 5: peak resident memory of a chain of large DataFrames."""
     print("5. memory", flush=True)
     args = [str(MEMORY_NODES), str(MEMORY_ROWS)]
-    keel_summary = bench.measure(
-        keel,
-        [keel.python, str(ADAPTERS / "keel_memory.py"), projects.KEEL_PACKAGE, *args],
+    summaries = bench.measure(
+        Job(
+            keel,
+            [
+                keel.python,
+                str(ADAPTERS / "keel_memory.py"),
+                projects.KEEL_PACKAGE,
+                *args,
+            ],
+        ),
+        Job(kedro, [kedro.python, str(ADAPTERS / "kedro_memory.py"), *args]),
         memory=True,
-    )
-    kedro_summary = bench.measure(
-        kedro, [kedro.python, str(ADAPTERS / "kedro_memory.py"), *args], memory=True
     )
     size = MEMORY_ROWS * 8 * 8 / 2**20
     return [
         Row(
             f"peak RSS, sequential runner, {MEMORY_NODES} nodes each making a "
             f"{size:.0f} MiB DataFrame",
-            keel_summary,
-            kedro_summary,
-            unit=report.MIB,
+            *summaries,
+            unit=MIB,
             target=Target("≤ Kedro's (ratio ≤ 1)", max_ratio=1.0),
         )
     ]

@@ -15,6 +15,10 @@ import pytest
 from helpers import in_process
 from helpers import make_project
 from helpers import write_files
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+from keelrt.checks._data import _output_cells
 from keelrt.cli import main
 
 CATALOG = "conf/base/catalog.yml"
@@ -327,7 +331,8 @@ def test_a_secret_key_without_a_literal_value_passes(
     project: Path, capsys: pytest.CaptureFixture[str], value: str
 ) -> None:
     params = project / "conf/base/parameters.yml"
-    params.write_text(params.read_text() + f"api:\n  token: {value}\n")
+    url = "postgresql://${oc.env:DB_USER}:${oc.env:DB_PASSWORD}@db.example.com/x"
+    params.write_text(params.read_text() + f"api:\n  token: {value}\n  con: {url}\n")
     assert check(capsys, "--select", "SEC")[1]["findings"] == []
 
 
@@ -409,3 +414,37 @@ def test_an_interpolation_that_cannot_resolve_is_reported_at_its_key(
     code, report = check(capsys, "--select", "CAT008")
     assert code == 1
     assert problems(report) == [("KEEL-CAT008", CATALOG, line_of(catalog, "layer2"))]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    cells=st.lists(
+        st.tuples(
+            st.sampled_from(["code", "markdown"]),
+            st.text(alphabet='ab"[]{}:, \n\\', max_size=20),
+            st.booleans(),
+        ),
+        max_size=6,
+    ),
+    indent=st.sampled_from([None, 1, 2]),
+)
+def test_notebook_outputs_are_found_in_the_right_cells_and_lines(
+    cells: list[tuple[str, str, bool]], indent: int | None
+) -> None:
+    notebook = {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    expected = []
+    for number, (kind, source, has_output) in enumerate(cells, start=1):
+        cell: dict[str, Any] = {"cell_type": kind, "metadata": {}, "source": [source]}
+        if kind == "code":
+            cell["outputs"] = [{"output_type": "stream", "text": ["x"]}] * has_output
+            expected.extend([number] if has_output else [])
+        notebook["cells"].append(cell)
+    text = json.dumps(notebook, indent=indent)
+    numbers, lines = _output_cells(text)
+    assert numbers == expected
+    assert lines == sorted(lines)
+    if indent is not None:  # one key per line: each line is a non-empty outputs key
+        for line in lines:
+            text_line = text.splitlines()[line - 1].strip()
+            assert text_line.startswith('"outputs": [')
+            assert text_line != '"outputs": [],'

@@ -160,7 +160,7 @@ def test_a_pipeline_that_fails_to_import_is_an_error(
     edit(project, PIPELINE, "from .nodes import clean", "from .nodes import cleen")
     code, report = check(capsys, "--select", "LAY")
     assert code == 1
-    assert [f["id"] for f in report["findings"]] == ["KEEL-LAY005"]
+    assert problems(report) == [("KEEL-LAY005", PIPELINE, 3)]
     assert (
         "pipeline 'prep' was skipped: ImportError" in report["findings"][0]["message"]
     )
@@ -336,3 +336,11 @@ def test_check_imports_no_dataset_library(tmp_path: Path) -> None:
         check=True,
     )
     assert done.stdout.splitlines()[-1] == "0 []"
+
+
+def test_a_scaffolded_pipeline_passes_check(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["pipeline", "create", "greet"], package_name="demo") == 0
+    code, report = check(capsys)
+    assert (code, problems(report)) == (0, [])

@@ -430,3 +430,15 @@ def test_a_missing_dependency_is_named_with_the_install_command(
         "error: module 'not_installed_anywhere_lib' is not installed. Install the "
         "project with its dependencies (pip install -e .) and run again."
     ]
+
+
+def test_running_an_empty_default_pipeline_says_how_to_add_one(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with in_process(make_project(tmp_path, runtime=False), monkeypatch):
+        assert cli("run") == 0
+    err = capsys.readouterr().err
+    assert "pipeline '__default__' has no nodes" in err
+    assert "pipeline create NAME" in err

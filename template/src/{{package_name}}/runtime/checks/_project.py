@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from pathlib import PurePosixPath
 from typing import Any
 
 from .._errors import ConfigError
@@ -22,6 +24,10 @@ from ._yamlpos import compose
 __all__ = ["GitUnavailableError", "ProjectFacts"]
 
 _GIT_TIMEOUT = 20
+_CONFIG_SUFFIXES = (".yml", ".yaml", ".json")
+# PipelineImportWarning's message: "pipeline 'x' was skipped: <reason> (file, line N)."
+_SKIPPED = re.compile(r"pipeline '([^']+)' was skipped")
+_FRAME = re.compile(r"\(([^(),]+\.py), line (\d+)\)")
 _SKIP_DIRS = frozenset({".git", ".nox", ".venv", "venv", "node_modules", "build"})
 
 
@@ -181,10 +187,15 @@ class ProjectFacts:
 
     def config_files(self, kind: str) -> list[Path]:
         """The files of one config kind in base and the run environment, in order."""
-        from ..config._files import find_config_files  # noqa: PLC0415
-
         patterns = self.loader.config_patterns.get(kind, [])
-        return [p for f in self.env_folders() for p in find_config_files(f, patterns)]
+        found = []
+        for folder in self.env_folders():
+            for path in self.files(self.rel(folder), _CONFIG_SUFFIXES):
+                relative = PurePosixPath(path.relative_to(folder).as_posix())
+                visible = not path.name.startswith(".")
+                if visible and any(relative.match(p) for p in patterns):
+                    found.append(path)
+        return found
 
     def load(self, kind: str) -> tuple[dict[str, Any], Finding | None]:
         """The merged, resolved config of ``kind``, or {} and the error as a finding."""
@@ -246,8 +257,26 @@ class ProjectFacts:
                 return {}, [self.finding("KEEL-LAY005", str(exc), registry)]
         for warning in caught:
             if issubclass(warning.category, PipelineImportWarning):
-                problems.append(self.finding("KEEL-LAY005", str(warning.message)))
+                message = str(warning.message)
+                problems.append(
+                    self.finding("KEEL-LAY005", message, *self._at(message))
+                )
+            else:  # not ours to swallow
+                warnings.warn_explicit(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
         return pipelines, problems
+
+    def _at(self, message: str) -> tuple[Path | None, int | None]:
+        """Where a skipped pipeline failed: the traceback's frame, else its package."""
+        frame = _FRAME.search(message)
+        if frame is not None:
+            return Path(frame.group(1)), int(frame.group(2))
+        name = _SKIPPED.match(message)
+        if name is None:
+            return None, None
+        folder = self.root / "src" / self.package / "pipelines" / name.group(1)
+        return (folder if folder.is_dir() else None), None
 
     @cached_property
     def pipeline_sources(self) -> list[Path]:

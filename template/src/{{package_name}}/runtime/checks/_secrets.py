@@ -34,7 +34,7 @@ _TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("a Stripe live key", r"\b[rs]k_live_[0-9A-Za-z]{20,}"),
         ("an API secret key (sk-…)", r"\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}"),
         ("a JSON web token", r"\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{8,}"),
-        ("a password inside a URL", r"[A-Za-z][\w+.-]*://[^/\s:@]+:(?!\$\{)[^@\s/]+@"),
+        ("a password inside a URL", r"[A-Za-z][\w+.-]*://[^/\s:@${}]+:[^@\s/${}]+@"),
     )
 )
 _LITERAL_TAGS = frozenset(

@@ -66,6 +66,15 @@ def run_command(args: Any, session: KeelSession) -> int:
         0 when every node ran, 1 when a node failed.
     """
     runner_class = load_runner(args.runner) if args.runner else None
+    if not session.get_pipeline(args.pipeline).nodes:
+        command = console_command(session.project_path, session.package_name)
+        logger.warning(
+            "pipeline %r has no nodes: there is nothing to run yet. Create one with "
+            "'%s pipeline create NAME' and register it in pipeline_registry.py.",
+            args.pipeline or "__default__",
+            command,
+        )
+        return 0
     load_versions = parse_load_versions(args.load_versions)
     progress = _progress_line()
     if progress is not None:

@@ -48,11 +48,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from $package.runtime import Pipeline
-from $package.runtime import node
+from $package.runtime import Pipeline, node
 
-from .nodes import make_greeting
-from .nodes import report_greeting
+from .nodes import make_greeting, report_greeting
 
 
 def create_pipeline(**kwargs: Any) -> Pipeline:
@@ -87,8 +85,7 @@ import pytest
 
 from $package.pipelines.$name.nodes import make_greeting
 from $package.pipelines.$name.pipeline import create_pipeline
-from $package.runtime import DataCatalog
-from $package.runtime import SequentialRunner
+from $package.runtime import DataCatalog, SequentialRunner
 
 
 def test_make_greeting_repeats_the_greeting() -> None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from ..project import KeelSession
 
-__all__ = ["DEFAULT_OUTPUT", "add_viz", "project_graph", "viz_command"]
+__all__ = ["DEFAULT_OUTPUT", "add_viz", "viz_command"]
 
 DEFAULT_OUTPUT = ".keel/pipelines.html"
 
@@ -50,35 +50,11 @@ def add_viz(sub: Any, common: argparse.ArgumentParser) -> None:
     )
 
 
-def project_graph(session: KeelSession) -> dict[str, Any]:
-    """Describe and lay out a session's registered pipelines (no data is read).
-
-    Args:
-        session: The project's session.
-
-    Returns:
-        The graph for ``render_html``, ``render_mermaid`` and ``render_svg``.
-    """
-    from ..project import console_command  # noqa: PLC0415 - keeps --help fast
-    from ..viz import build_graph  # noqa: PLC0415 - keeps --help fast
-
-    context = session.load_context()
-    config = context.config_loader.get("catalog", {}) or {}
-    resolver = context.catalog.config_resolver
-    return build_graph(
-        session.pipelines,
-        config,
-        match_pattern=resolver.match_pattern,
-        project_path=session.project_path,
-        command=console_command(session.project_path, session.package_name),
-        title=session.package_name,
-    )
-
-
 def viz_command(args: Any, session: KeelSession) -> int:
     """Write the HTML page, or print the Mermaid or JSON text of a pipeline."""
     import json  # noqa: PLC0415 - keeps --help fast
 
+    from ..viz import project_graph  # noqa: PLC0415 - keeps --help fast
     from ..viz import render_html  # noqa: PLC0415 - keeps --help fast
     from ..viz import render_mermaid  # noqa: PLC0415 - keeps --help fast
 

@@ -8,6 +8,7 @@ the final ``return`` becomes an assignment to the node's outputs.
 from __future__ import annotations
 
 import ast
+import builtins
 import inspect
 import re
 import textwrap
@@ -77,27 +78,53 @@ def _bindings(node: Node, func: Callable[..., Any]) -> list[tuple[str, str, bool
     return bound
 
 
-def _imports(module: Any) -> list[str]:
-    """The module's top-level imports, relative ones made absolute."""
+def _bound_name(alias: ast.alias) -> str:
+    return alias.asname or alias.name.split(".")[0]
+
+
+def _imports(module: Any, used: set[str], skip: set[str]) -> list[str]:
+    """Imports for the names the body uses: the module's own import lines (relative
+    ones made absolute), then its other globals (helpers, constants, loggers)."""
     try:
         tree = ast.parse(inspect.getsource(module))
     except (OSError, TypeError, SyntaxError):
-        return []
+        tree = ast.Module(body=[], type_ignores=[])
     package = getattr(module, "__package__", "") or ""
-    lines = []
+    lines: list[str] = []
+    bound: set[str] = set()
     for statement in tree.body:
-        if isinstance(statement, ast.ImportFrom) and statement.level:
-            parts = package.split(".")
-            base = ".".join(parts[: len(parts) - statement.level + 1])
-            statement.module = (
-                f"{base}.{statement.module}" if statement.module else base
-            )
-            statement.level = 0
-        if isinstance(statement, ast.Import | ast.ImportFrom):
-            if getattr(statement, "module", None) == "__future__":
+        if not isinstance(statement, ast.Import | ast.ImportFrom):
+            continue
+        if isinstance(statement, ast.ImportFrom):
+            if statement.module == "__future__":
                 continue
+            if statement.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - statement.level + 1])
+                named = statement.module
+                statement.module = f"{base}.{named}" if named else base
+                statement.level = 0
+        statement.names = [a for a in statement.names if _bound_name(a) in used]
+        if statement.names:
+            bound.update(_bound_name(alias) for alias in statement.names)
             lines.append(ast.unparse(statement))
+    names = vars(module)
+    rest = sorted(
+        name
+        for name in used - bound - skip
+        if name in names and not hasattr(builtins, name)
+    )
+    if rest:
+        lines.append(f"from {module.__name__} import {', '.join(rest)}")
     return lines
+
+
+def _used_names(func: Callable[..., Any]) -> set[str]:
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError):
+        return set()
+    return {item.id for item in ast.walk(tree) if isinstance(item, ast.Name)}
 
 
 def _outputs_target(node: Node) -> str:
@@ -160,10 +187,12 @@ def node_cell(node: Node) -> str:
     if code is not None:
         where += f" ({code.co_filename}:{code.co_firstlineno})"
     lines = [f"# %load_node {node.name}: {where}"]
-    lines += _imports(module) if module is not None else []
+    bound = _bindings(node, func)
+    if module is not None:
+        arguments = {argument for argument, _, _ in bound}
+        lines += _imports(module, _used_names(func), arguments)
     lines.append("")
     lines.append("# inputs, from the catalog")
-    bound = _bindings(node, func)
     varargs = [dataset for _, dataset, is_var in bound if is_var]
     for argument, dataset, is_var in bound:
         if not is_var:

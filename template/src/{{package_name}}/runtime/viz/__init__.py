@@ -10,6 +10,7 @@ __all__ = [
     "build_graph",
     "compute_layout",
     "dataset_layer",
+    "project_graph",
     "render_html",
     "render_mermaid",
     "render_svg",
@@ -20,4 +21,5 @@ from ._html import render_html
 from ._layout import compute_layout
 from ._mermaid import render_mermaid
 from ._model import dataset_layer
+from ._project import project_graph
 from ._svg import render_svg

@@ -115,7 +115,8 @@
       var item = E[m[k]], w = width(item.label), h = H[item.kind];
       count += item.kind === "node" ? 1 : 0;
       parts.push('<g class="el ' + item.kind + (state.selected === m[k] ? " selected" : "") +
-        '" data-i="' + m[k] + '" data-k="' + k + '" transform="translate(' + P.x[k] + "," +
+        '" data-i="' + m[k] + '" data-k="' + k + '" data-name="' + esc(item.name) +
+        '" transform="translate(' + P.x[k] + "," +
         P.y[k] + ')"><rect x="' + -w / 2 + '" y="' + -h / 2 + '" width="' + w + '" height="' +
         h + '" rx="' + (item.kind === "node" ? 6 : 13) + '"/><text>' + esc(cut(item.label)) +
         "</text><title>" + esc(item.name) + "</title></g>");
@@ -142,6 +143,8 @@
   function transform() {
     var g = document.getElementById("viewport");
     if (g) { g.setAttribute("transform", "translate(" + view.x + "," + view.y + ") scale(" + view.k + ")"); }
+    // far out, labels are unreadable: not drawing them keeps big pipelines fast
+    stage.classList.toggle("far", view.k < 0.3);
   }
   function fit() {
     var P = data.pipelines[state.pipeline], box = stage.getBoundingClientRect();
@@ -208,7 +211,7 @@
       o.value = name; o.textContent = name; pick.appendChild(o);
     });
     pick.value = state.pipeline;
-    pick.addEventListener("change", function () { state.pipeline = pick.value; state.selected = null; draw(); fit(); });
+    pick.addEventListener("change", function () { state.pipeline = pick.value; state.selected = null; fit(); draw(); });
     var tags = document.getElementById("tag");
     data.tags.forEach(function (name) {
       var o = document.createElement("option");
@@ -274,6 +277,6 @@
   document.getElementById("fit").addEventListener("click", fit);
 
   fillControls();
-  draw();
   fit();
+  draw();
 }());
