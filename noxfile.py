@@ -47,6 +47,10 @@ TEST_REQUIREMENTS = [
     "nbformat",
     "ipykernel",
     "ruff",
+    "playwright",
+    "sphinx>=7",
+    "furo",
+    "myst-parser>=2",
 ]
 DOCS_REQUIREMENTS = ["sphinx>=7", "furo", "myst-parser>=2", "pyyaml"]
 # The driver's own environment renders Keel's project; each tool gets a venv of its own.
@@ -193,9 +197,10 @@ def demo(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmark Keel against Kedro 1.7.0 (``nox -s bench -- --quick``: a short run)."""
     session.install(*BENCH_REQUIREMENTS)
-    # The tools' environments are kept between runs (delete .nox/bench to start
-    # afresh); the projects are made anew, from the template as it is now.
-    work = Path(session.create_tmp()).resolve() / "bench"
+    # The tools' environments are kept between runs, outside the session's own
+    # (nox recreates that); delete .nox/bench-tools to start afresh. The projects
+    # are made anew, from the template as it is now.
+    work = ROOT / ".nox" / "bench-tools"
     scripts = "Scripts" if sys.platform == "win32" else "bin"
     pythons = {}
     for tool in ("kedro", "keel"):

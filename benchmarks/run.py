@@ -58,13 +58,14 @@ class Mode:
     budget: float  # stop repeating a cell once its runs took this long
     nodes: tuple[int, ...]
     catalog_sizes: tuple[int, ...]
-    warmups: (
-        bool  # a warm-up run before every start-up and ETL cell, not only the first
-    )
+    # a warm-up run before every start-up and ETL cell, not only each section's first
+    warmups: bool
+    # skip a size only when its lower bound passes the cap this many times over
+    skip_margin: float
 
 
-FULL = Mode("full", 60.0, 5, 12.0, (100, 1000, 5000, 10_000), (1000, 10_000), True)
-QUICK = Mode("quick", 20.0, 2, 3.0, (100, 1000), (1000,), False)
+FULL = Mode("full", 60.0, 5, 12.0, (100, 1000, 5000, 10_000), (1000, 10_000), True, 2.0)
+QUICK = Mode("quick", 20.0, 2, 3.0, (100, 1000), (1000,), False, 1.0)
 
 
 class BenchError(RuntimeError):
@@ -106,6 +107,8 @@ class Bench:
     mode: Mode
     cap: float
     verbose: bool = True
+    # per side, what the adapter printed about its last run (its own timings)
+    inner: list[dict[str, float]] = field(default_factory=lambda: [{}, {}])
 
     def run_once(self, job: Job) -> dict[str, Any]:
         """Run ``job`` once through the wrapper; return the wrapper's report."""
@@ -137,7 +140,7 @@ class Bench:
         warmup: bool = False,
         memory: bool = False,
         first: bool = False,
-        skipped: str = "",
+        skipped: Sequence[str] = ("", ""),
     ) -> tuple[Summary, Summary]:
         """Measure both tools' runs alternately; summarise seconds or peak MiB.
 
@@ -145,7 +148,7 @@ class Bench:
         the machine's load falls on both. Each side repeats up to ``repeats`` times,
         fewer once its runs took ``budget`` seconds; one stopped at the cap is not
         repeated. A side given as None is not run: it is reported as stopped, with
-        the note ``skipped``. ``warmup`` asks for one unmeasured run of each first;
+        its note in ``skipped``. ``warmup`` asks for one unmeasured run of each first;
         quick mode keeps it only for the ``first`` cell of a section.
         """
         jobs = [keel, kedro]
@@ -168,10 +171,11 @@ class Bench:
                 spent[side] += result["seconds"]
                 kib = result["peak_kib"]
                 values[side].append(kib / 1024 if memory else result["seconds"])
+                self.inner[side] = inner_report(result["stdout"])
         summaries = []
         for side, job in enumerate(jobs):
             if job is None:
-                summaries.append(report.capped(self.cap, skipped))
+                summaries.append(report.capped(self.cap, skipped[side]))
                 continue
             summary = (
                 report.capped(self.cap)
@@ -183,6 +187,47 @@ class Bench:
                 shown = report.format_summary(summary, MIB if memory else "s")
                 print(f"  {job.tool.name:5} {job.label[-68:]:68} {shown}", flush=True)
         return summaries[0], summaries[1]
+
+
+def inner_report(stdout: str) -> dict[str, float]:
+    """Return the JSON object an adapter printed last, or {} if it printed none."""
+    for line in reversed(stdout.splitlines()):
+        if line.startswith("{"):
+            try:
+                return json.loads(line)
+            except json.JSONDecodeError:
+                return {}
+    return {}
+
+
+def skip_note(
+    count: int,
+    stopped: int | None,
+    previous: tuple[int, dict[str, float]] | None,
+    cap: float,
+    margin: float = 1.0,
+) -> str:
+    """Say why ``count`` nodes need not run, or return "" when they must.
+
+    More nodes never cost less, so a size after one stopped at the cap is not
+    run. Running costs at least in proportion to the nodes (both tools' runners
+    grow faster), so ``run * count / smaller`` of the last size measured is a lower
+    bound. Import and build are left out: part of them does not grow. A size is
+    skipped when that bound passes ``margin`` times the cap.
+    """
+    if stopped is not None:
+        return f"not run: {stopped:,} nodes was stopped"
+    if previous is None:
+        return ""
+    smaller, inner = previous
+    work = inner.get("run_s", 0.0)
+    bound = work * count / smaller
+    if bound <= cap * margin:
+        return ""
+    return (
+        f"not run: the run of {smaller:,} nodes took {work:.1f} s, "
+        f"so {count:,} take ≥ {int(bound):,} s"
+    )
 
 
 def write_catalog_conf(folder: Path, entries: int) -> Path:
@@ -330,7 +375,8 @@ def scaling_rows(bench: Bench, keel: Tool, kedro: Tool) -> list[Row]:
     print("3. scaling", flush=True)
     rows = []
     for runner in ("sequential", "thread", "process"):
-        stopped: dict[str, int] = {}
+        stopped: dict[int, int] = {}  # side -> size stopped at the cap
+        previous: dict[int, tuple[int, dict[str, float]]] = {}  # side -> last size
         for count in bench.mode.nodes:
             jobs = [
                 Job(
@@ -353,21 +399,30 @@ def scaling_rows(bench: Bench, keel: Tool, kedro: Tool) -> list[Row]:
                     ],
                 ),
             ]
-            # more nodes never cost less: do not wait for a second cap
-            notes = {}
-            for side, job in enumerate(jobs):
-                if job.tool.name in stopped:
-                    notes[side] = (
-                        f"not run: {stopped[job.tool.name]:,} nodes was stopped"
-                    )
-            keel_summary, kedro_summary = bench.measure(
-                None if 0 in notes else jobs[0],
-                None if 1 in notes else jobs[1],
-                skipped=" ".join(notes.values()),
+            # do not wait for a cap that is certain to come
+            notes = [
+                skip_note(
+                    count,
+                    stopped.get(side),
+                    previous.get(side),
+                    bench.cap,
+                    bench.mode.skip_margin,
+                )
+                for side in (0, 1)
+            ]
+            summaries = bench.measure(
+                None if notes[0] else jobs[0],
+                None if notes[1] else jobs[1],
+                skipped=notes,
             )
-            for tool, summary in ((keel, keel_summary), (kedro, kedro_summary)):
-                if summary.capped and tool.name not in stopped:
-                    stopped[tool.name] = count
+            keel_summary, kedro_summary = summaries
+            for side, summary in enumerate(summaries):
+                if notes[side]:
+                    continue
+                if summary.capped:
+                    stopped[side] = count
+                elif bench.inner[side]:
+                    previous[side] = (count, bench.inner[side])
             rows.append(
                 Row(
                     f"{runner} runner, {count:,} nodes",
@@ -545,7 +600,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "Scaling: node i reads the outputs of i-1 and i//2; the process runner is "
         "Keel's ParallelRunner and Kedro's ParallelRunner on a "
         "SharedMemoryDataCatalog. "
-        '"not run": a smaller size of the same runner was already stopped at the cap.',
+        '"not run": a smaller size of the same runner was already stopped at the '
+        "cap, or its run time (without import and build), scaled linearly to this "
+        f"size, already passes {mode.skip_margin:g} times the cap (both tools' "
+        "runners grow faster than linearly).",
         "Catalog entries are `pandas.CSVDataset`s split into files of "
         f"{CATALOG_FILE_ENTRIES}, because OmegaConf 2.4 refuses a YAML file of more "
         "than 10,000 nodes (about 770 entries).",

@@ -146,6 +146,18 @@ def test_a_namespace_folds_into_one_box_and_unfolds(page: Any, project: Path) ->
     assert not page.locator('#namespaces input[data-ns="features"]').is_checked()
 
 
+def test_finding_a_name_selects_it_and_shows_its_details(
+    page: Any, project: Path
+) -> None:
+    _open(page, project / ".keel/pipelines.html")
+    page.fill("#find", "features.doubled")
+    page.press("#find", "Enter")
+    assert page.locator("#details h2").inner_text() == "features.doubled"
+    made_by = page.locator("#details li").all_inner_texts()
+    assert made_by == ["features.double", "features.again"]
+    assert page.get_attribute(".el.selected", "data-name") == "features.doubled"
+
+
 def test_pan_and_zoom_move_the_drawing_without_redrawing(
     page: Any, project: Path
 ) -> None:

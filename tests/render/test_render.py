@@ -71,6 +71,7 @@ CORE_FILES = {
     "docs/conf.py",
     "docs/index.md",
     "docs/onboarding.md",
+    "docs/updates.md",
     "docs/decisions/index.md",
     "docs/decisions/0001-start-from-the-keel-template.md",
     "notebooks/.gitkeep",

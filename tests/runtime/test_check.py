@@ -448,3 +448,49 @@ def test_notebook_outputs_are_found_in_the_right_cells_and_lines(
             text_line = text.splitlines()[line - 1].strip()
             assert text_line.startswith('"outputs": [')
             assert text_line != '"outputs": [],'
+
+
+CUSTOM = '''\
+from demo.runtime import AbstractDataset
+
+
+class TableDataset(AbstractDataset):
+    """Rows of one table."""
+
+    def __init__(self, table, filepath=None):
+        self.table = table
+
+    def load(self):
+        return [1, 2]
+
+    def save(self, data):
+        pass
+
+    def _describe(self):
+        return {"table": self.table}
+'''
+
+
+@pytest.mark.parametrize(
+    ("module", "expected"),
+    [
+        (CUSTOM, [("KEEL-CAT002", CATALOG, 2)]),  # 'table' is required, not given
+        ("raise RuntimeError('boom')\n", [("KEEL-CAT001", CATALOG, 3)]),
+    ],
+    ids=["missing-argument", "import-fails"],
+)
+def test_a_custom_dataset_type_is_imported_and_its_signature_checked(
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    module: str,
+    expected: list[tuple[str, str, int]],
+) -> None:
+    # a module name of its own per case: dataset types are resolved once per process
+    name = f"tables_{len(module)}"
+    (project / f"src/demo/{name}.py").write_text(module)
+    catalog = project / CATALOG
+    custom = f"demo.{name}.TableDataset"
+    text = catalog.read_text().replace("json.JSONDataset", custom, 1)
+    catalog.write_text(text)
+    _code, report = check(capsys, "--select", "CAT")
+    assert problems(report) == expected

@@ -344,3 +344,27 @@ def test_a_scaffolded_pipeline_passes_check(
     assert main(["pipeline", "create", "greet"], package_name="demo") == 0
     code, report = check(capsys)
     assert (code, problems(report)) == (0, [])
+
+
+def test_conf_source_and_env_choose_the_config_that_is_checked(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "conf").rename(project / "settings_conf")
+    with (project / ".gitignore").open("a") as file:
+        file.write("settings_conf/local/**\n")
+    (project / "settings_conf/staging").mkdir()
+    (project / "settings_conf/staging/catalog.yml").write_text(
+        "raw:\n  type: json.JSONDataset\n  filepath: /srv/raw.json\n"
+    )
+    conf = str(project / "settings_conf")
+    _code, report = check(capsys, "--conf-source", conf, "--env", "staging")
+    assert problems(report) == [("KEEL-CAT007", "settings_conf/staging/catalog.yml", 3)]
+
+
+def test_a_clean_project_prints_only_its_score(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--ignore", "TPL"], package_name="demo") == 0
+    assert capsys.readouterr().out == (
+        "score 100/100: 0 errors, 0 warnings, 0 info (20 checks run).\n"
+    )

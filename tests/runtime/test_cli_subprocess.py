@@ -18,7 +18,10 @@ LIGHT = {
     "demo.runtime._errors",
     "demo.runtime.cli",
     "demo.runtime.cli._main",
+    "demo.runtime.cli._check",
+    "demo.runtime.cli._jupyter",
     "demo.runtime.cli._parser",
+    "demo.runtime.cli._viz",
 }
 
 

@@ -20,6 +20,7 @@ from helpers import make_project
 IPython = pytest.importorskip("IPython")
 from IPython.core.error import UsageError  # noqa: E402
 from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
+from traitlets.config import Config  # noqa: E402
 
 HOOK = '''\
 """The demo project."""
@@ -45,11 +46,20 @@ def summarise(cleaned, options):
 
 @pytest.fixture
 def shell() -> Iterator[InteractiveShell]:
-    """The process's IPython shell, emptied and without the demo extension after."""
-    ipython = InteractiveShell.instance()
-    yield ipython
-    ipython.extension_manager.loaded.discard("demo")
-    ipython.reset(new_session=False)
+    """A fresh IPython shell; afterwards, the process's ``__main__`` is put back.
+
+    IPython makes its namespace the ``__main__`` module; left there, it would break
+    later tests that spawn processes (multiprocessing reads ``__main__.__spec__``).
+    """
+    main = sys.modules["__main__"]
+    config = Config()
+    config.HistoryManager.enabled = False
+    ipython = InteractiveShell.instance(config=config)
+    try:
+        yield ipython
+    finally:
+        InteractiveShell.clear_instance()
+        sys.modules["__main__"] = main
 
 
 @pytest.fixture

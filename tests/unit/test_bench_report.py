@@ -1,4 +1,4 @@
-"""benchmarks/report.py: summaries, ratios, "> cap" handling and the Markdown table."""
+"""benchmarks/report.py and run.py: summaries, ratios, "> cap", skips, the table."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 import report
+import run as driver
 from report import Row
 from report import Target
 
@@ -124,3 +125,25 @@ def test_block_between_markers_is_replaced_and_the_rest_kept() -> None:
 def test_page_without_markers_is_refused() -> None:
     with pytest.raises(ValueError, match="bench:start"):
         report.replace_block("no markers here", "new")
+
+
+def test_size_after_a_stopped_one_is_not_run() -> None:
+    note = driver.skip_note(5000, 1000, None, cap=60.0)
+    assert note == "not run: 1,000 nodes was stopped"
+
+
+def test_size_whose_linear_lower_bound_passes_the_cap_is_not_run() -> None:
+    note = driver.skip_note(1000, None, (100, {"import_s": 9.0, "run_s": 11.5}), 60.0)
+    assert note == "not run: the run of 100 nodes took 11.5 s, so 1,000 take ≥ 115 s"
+
+
+def test_size_whose_lower_bound_is_under_the_cap_is_run() -> None:
+    assert driver.skip_note(5000, None, (1000, {"run_s": 2.0}), 60.0) == ""
+
+
+def test_size_whose_lower_bound_is_within_the_margin_is_run() -> None:
+    previous = (1000, {"run_s": 12.1})
+    assert driver.skip_note(5000, None, previous, 60.0, margin=2.0) == ""
+    assert driver.skip_note(10_000, None, previous, 60.0, margin=2.0) == (
+        "not run: the run of 1,000 nodes took 12.1 s, so 10,000 take ≥ 121 s"
+    )

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .._errors import KeelError
 from .._suggest import did_you_mean
 from .._suggest import quote_list
 from ._model import Finding
@@ -75,9 +76,17 @@ def _entry(facts: ProjectFacts, name: str, config: Any) -> Iterator[Finding]:
     type_line = facts.catalog_position(name, "type")[1]
     try:
         cls = resolve_dataset_type(config["type"], dataset_name=name)
-    except Exception as exc:  # a KeelError, or any failure importing user code
-        message = str(exc) if "dataset" in str(exc) else f"{type(exc).__name__}: {exc}"
-        yield facts.finding("KEEL-CAT001", message, path, type_line)
+    except KeelError as exc:
+        yield facts.finding("KEEL-CAT001", str(exc), path, type_line)
+        return
+    except Exception as exc:  # the user's module fails while it is imported
+        yield facts.finding(
+            "KEEL-CAT001",
+            f"catalog entry {name!r} has type {config['type']!r}, whose module fails "
+            f"to import: {type(exc).__name__}: {exc}.",
+            path,
+            type_line,
+        )
         return
     yield from _arguments(facts, name, cls, config)
     yield from _filepath(facts, name, config.get("filepath"))

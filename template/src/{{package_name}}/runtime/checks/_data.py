@@ -90,7 +90,7 @@ def check_notebooks(facts: ProjectFacts) -> Iterator[Finding]:
     Yields:
         One finding per notebook, at the first cell with outputs.
     """
-    for path in facts.files(".", (".ipynb",)):
+    for path in facts.files(".", (".ipynb",), skip=("data",)):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):

@@ -36,7 +36,7 @@ class Rule:
         return self.id.removeprefix("KEEL-").rstrip("0123456789")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
     """One thing a check found, where it is, and how to fix it.
 

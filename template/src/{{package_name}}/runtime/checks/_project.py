@@ -44,12 +44,14 @@ class ProjectFacts:
         package: The project package.
         env: The configuration environment (None: the default, usually local).
         allowed_data_files: Globs of files under data/ that may be committed.
+        conf_source: The configuration folder (default: CONF_SOURCE of settings.py).
     """
 
     root: Path
     package: str
     env: str | None = None
     allowed_data_files: tuple[str, ...] = ()
+    conf_source: Path | None = None
 
     # ------------------------------------------------------------------ paths
     def rel(self, path: str | Path) -> str:
@@ -80,14 +82,22 @@ class ProjectFacts:
             hint=found.hint if hint is None else hint,
         )
 
-    def files(self, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
-        """Files under ``root/folder`` ending with ``suffixes`` (no tool folders)."""
+    def files(
+        self, folder: str, suffixes: tuple[str, ...], *, skip: Iterable[str] = ()
+    ) -> list[Path]:
+        """Files under ``root/folder`` ending with ``suffixes`` (no tool folders).
+
+        ``skip`` names folders directly under ``root/folder`` not to enter.
+        """
         found: list[Path] = []
-        for top, dirs, names in os.walk(self.root / folder):
+        start = self.root / folder
+        skipped = _SKIP_DIRS | set(skip)
+        for top, dirs, names in os.walk(start):
             dirs[:] = sorted(
                 d
                 for d in dirs
-                if d not in _SKIP_DIRS and not d.startswith((".", "__pycache__"))
+                if not d.startswith((".", "__pycache__"))
+                and d not in (skipped if Path(top) == start else _SKIP_DIRS)
             )
             found.extend(Path(top) / n for n in sorted(names) if n.endswith(suffixes))
         return found
@@ -170,7 +180,7 @@ class ProjectFacts:
     @cached_property
     def conf(self) -> Path:
         """The configuration folder."""
-        return self.root / self.settings.conf_source
+        return self.conf_source or self.root / self.settings.conf_source
 
     @cached_property
     def loader(self) -> Any:

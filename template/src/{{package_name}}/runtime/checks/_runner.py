@@ -69,6 +69,7 @@ def run_checks(
     package_name: str,
     *,
     env: str | None = None,
+    conf_source: str | Path | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
 ) -> Report:
@@ -78,6 +79,7 @@ def run_checks(
         project_path: The project root.
         package_name: The project package (importable: its pipelines are loaded).
         env: The configuration environment (default: the run default, local).
+        conf_source: The configuration folder (default: CONF_SOURCE of settings.py).
         select: Rule ids or families to run (default: the config's, else all).
         ignore: Rule ids or families to leave out, besides the config's.
 
@@ -95,6 +97,7 @@ def run_checks(
         package=package_name,
         env=env,
         allowed_data_files=config.allowed_data_files,
+        conf_source=Path(conf_source).resolve() if conf_source else None,
     )
     report = Report(project=str(root), rules=[RULES[r] for r in chosen])
     wanted = set(chosen)

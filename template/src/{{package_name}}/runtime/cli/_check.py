@@ -61,6 +61,7 @@ def check_command(args: Any, package: str) -> int:
         find_project_root(conf_source=args.conf_source),
         package,
         env=args.env,
+        conf_source=args.conf_source,
         select=split_list(args.select),
         ignore=split_list(args.ignore),
     )

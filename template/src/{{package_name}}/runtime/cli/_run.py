@@ -67,6 +67,7 @@ def run_command(args: Any, session: KeelSession) -> int:
     """
     runner_class = load_runner(args.runner) if args.runner else None
     if not session.get_pipeline(args.pipeline).nodes:
+        session.load_context().catalog  # noqa: B018 - still report a broken catalog
         command = console_command(session.project_path, session.package_name)
         logger.warning(
             "pipeline %r has no nodes: there is nothing to run yet. Create one with "

@@ -25,6 +25,9 @@ _PAGE = """<!DOCTYPE html>
 <h1>{title}</h1>
 <label>Pipeline <select id="pipeline"></select></label>
 <label>Tag <select id="tag"><option value="">all nodes</option></select></label>
+<label>Find
+<input id="find" list="names" placeholder="node or dataset" size="22"></label>
+<datalist id="names"></datalist>
 <button id="fit" type="button">Fit</button>
 <span id="count"></span>
 </header>

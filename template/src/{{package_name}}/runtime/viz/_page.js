@@ -276,7 +276,36 @@
   }
   document.getElementById("fit").addEventListener("click", fit);
 
+  /* Find: select an element of the shown pipeline by name and centre it. */
+  function find(name) {
+    var P = data.pipelines[state.pipeline], box = stage.getBoundingClientRect();
+    for (var k = 0; k < P.members.length; k++) {
+      if (E[P.members[k]].name !== name) { continue; }
+      view.k = Math.max(view.k, 0.8);
+      view.x = box.width / 2 - P.x[k] * view.k;
+      view.y = box.height / 2 - P.y[k] * view.k;
+      transform();
+      show(P.members[k]);
+      return true;
+    }
+    return false;
+  }
+  function fillNames() {
+    var P = data.pipelines[state.pipeline];
+    document.getElementById("names").innerHTML = P ? P.members.map(function (i) {
+      return '<option value="' + esc(E[i].name) + '">';
+    }).join("") : "";
+  }
+  var finder = document.getElementById("find");
+  finder.addEventListener("change", function () { find(finder.value); });
+  finder.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { find(finder.value); }
+  });
+  document.getElementById("pipeline").addEventListener("change", fillNames);
+  api.find = find;
+
   fillControls();
+  fillNames();
   fit();
   draw();
 }());

@@ -21,6 +21,7 @@ from docutils.parsers.rst import Directive
 
 from .._errors import KeelError
 from ..project import KeelSession
+from ..project import console_command
 from ._graph import DEFAULT_PIPELINE
 from ._mermaid import render_mermaid
 from ._project import project_graph
@@ -50,7 +51,8 @@ class PipelineDiagrams(Directive):
         if not names and graph["pipelines"].get(DEFAULT_PIPELINE, {}).get("members"):
             names = [DEFAULT_PIPELINE]
         if not names:
-            text = "No pipelines yet: add one with the 'pipeline create' command."
+            command = console_command(root, _PACKAGE)
+            text = f"No pipelines yet: add one with '{command} pipeline create NAME'."
             return [nodes.paragraph(text, text)]
         output: list[nodes.Node] = []
         for name in names:
