@@ -130,9 +130,17 @@ def file_set(root: Path) -> set[str]:
 
 
 def clean_env(**extra: str) -> dict[str, str]:
-    """The environment for a rendered project's tools: no virtualenv leaking in."""
+    """The environment for a rendered project's tools: nothing of this suite leaks in.
+
+    Not its virtualenv, and not the coverage measurement of this suite (pytest-cov and
+    coverage pass it to subprocesses through ``COV_CORE_*``/``COVERAGE_*`` variables,
+    which would measure the project's own test run into this suite's data file).
+    """
     env = {
-        k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"VIRTUAL_ENV", "PYTHONPATH"}
+        and not k.startswith(("COV_CORE_", "COVERAGE_"))
     }
     env.update(extra)
     return env
