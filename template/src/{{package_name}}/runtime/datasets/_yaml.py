@@ -7,15 +7,11 @@ from pathlib import Path
 from typing import Any
 from typing import ClassVar
 
-import yaml
-
 from ._files import FileDataset
 from ._version import Version
 
 __all__ = ["YAMLDataset"]
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class YAMLDataset(FileDataset):
@@ -54,10 +50,16 @@ class YAMLDataset(FileDataset):
 
     def _read(self, path: Path) -> Any:
         options = {"encoding": "utf-8", **self._open_args_load, "mode": "r"}
+        import yaml  # noqa: PLC0415 - imported on use: keeps the catalog import cheap
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         with open(path, **options) as file:
-            return yaml.load(file, Loader=_Loader)  # a safe loader (C if available)
+            return yaml.load(file, Loader=loader)  # a safe loader (C if available)
 
     def _write(self, path: Path, data: Any) -> None:
         options = {"encoding": "utf-8", **self._open_args_save, "mode": "w"}
+        import yaml  # noqa: PLC0415 - imported on use: keeps the catalog import cheap
+
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
         with open(path, **options) as file:
-            yaml.dump(data, file, Dumper=_Dumper, **self._save_args)
+            yaml.dump(data, file, Dumper=dumper, **self._save_args)
