@@ -49,3 +49,15 @@ def _pinned_git_identity(tmp_path_factory: pytest.TempPathFactory) -> None:
     mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
     yield
     mp.undo()
+
+
+_SLOW_TIERS = ("render", "generated", "update", "browser")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the render, project, update and browser tiers ``slow`` by their folder."""
+    tests = Path(__file__).parent
+    for item in items:
+        parts = item.path.relative_to(tests).parts
+        if parts and parts[0] in _SLOW_TIERS:
+            item.add_marker(pytest.mark.slow)

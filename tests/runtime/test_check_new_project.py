@@ -19,6 +19,8 @@ from helpers_render import git_init_commit
 from helpers_render import render
 from helpers_render import snapshot_template
 
+pytestmark = pytest.mark.slow  # whole projects in subprocesses: tens of seconds
+
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:

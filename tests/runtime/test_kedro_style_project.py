@@ -23,6 +23,8 @@ import pytest
 from helpers import make_project
 from helpers import run_cli
 
+pytestmark = pytest.mark.slow  # whole projects in subprocesses: tens of seconds
+
 pd = pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")
 pytest.importorskip("openpyxl")
