@@ -394,3 +394,16 @@ def test_exceptions_from_the_function_propagate_unchanged():
 
     with pytest.raises(KeyError, match="a-value"):
         Node(boom, "a", "b").run({"a": "a-value"})
+
+
+def test_the_declared_input_and_output_forms_are_kept() -> None:
+    def split(data: int, ratio: float) -> dict[str, int]:
+        return {"train": data, "test": data}
+
+    built = node(
+        split,
+        {"data": "table", "ratio": "params:ratio"},
+        {"train": "train_set", "test": "test_set"},
+    )
+    assert built.input_spec == {"data": "table", "ratio": "params:ratio"}
+    assert built.output_spec == {"train": "train_set", "test": "test_set"}

@@ -233,6 +233,16 @@ class Node:
         return list(self._output_names)
 
     @property
+    def input_spec(self) -> NodeIO:
+        """The inputs as declared: None, a name, a list, or a dict argument -> name."""
+        return self._inputs
+
+    @property
+    def output_spec(self) -> NodeIO:
+        """The outputs as declared: None, a name, a list, or a dict key -> name."""
+        return self._outputs
+
+    @property
     def confirms(self) -> list[str]:
         """Datasets to confirm after the node ran."""
         return list(self._confirms)

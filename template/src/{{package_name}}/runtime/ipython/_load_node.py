@@ -57,7 +57,7 @@ def _variable(name: str) -> str:
 
 def _bindings(node: Node, func: Callable[..., Any]) -> list[tuple[str, str, bool]]:
     """``(argument, dataset, is_var_positional)`` for each input of the node."""
-    spec = getattr(node, "_inputs", None)  # the dict form names the arguments
+    spec = node.input_spec  # the dict form names the arguments
     if isinstance(spec, Mapping):
         return [(str(arg), str(dataset), False) for arg, dataset in spec.items()]
     datasets = node.inputs
@@ -128,7 +128,7 @@ def _used_names(func: Callable[..., Any]) -> set[str]:
 
 
 def _outputs_target(node: Node) -> str:
-    spec = getattr(node, "_outputs", None)
+    spec = node.output_spec
     if isinstance(spec, str):
         return _variable(spec)
     if isinstance(spec, list | tuple) and spec:
@@ -208,7 +208,7 @@ def node_cell(node: Node) -> str:
         function = getattr(func, "__name__", "function")
         if module is not None and function.isidentifier():
             lines.append(f"from {module.__name__} import {function}")
-        keywords = isinstance(getattr(node, "_inputs", None), Mapping)
+        keywords = isinstance(node.input_spec, Mapping)
         arguments = [f"{a}={a}" if keywords else a for a, _, v in bound if not v]
         arguments += [f"*{a}" for a, _, is_var in bound if is_var][:1]
         call = ", ".join(arguments)
