@@ -13,7 +13,6 @@ from ._version import Version
 __all__ = ["YAMLDataset"]
 
 
-
 class YAMLDataset(FileDataset):
     """Plain Python data in a YAML file (loaded safely: no arbitrary objects).
 
