@@ -152,3 +152,19 @@ def test_yaml_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
     (base / "parameters.yml").write_bytes(b"a: \xff\xfe\n")
     with pytest.raises(ConfigFileError, match="UTF-8"):
         ConfigLoader(tmp_path / "conf")["parameters"]
+
+
+def test_of_several_merged_mappings_the_first_wins(tmp_path: Path) -> None:
+    text = """
+    a: &a {x: 1}
+    b: &b {x: 2, y: 2}
+    c:
+      <<: [*a, *b]
+      z: 3
+    """
+    assert load_parameters(tmp_path, text)["c"] == {"x": 1, "y": 2, "z": 3}
+
+
+def test_merging_a_scalar_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigFileError, match=r"parameters\.yml"):
+        load_parameters(tmp_path, "a: &a 1\nb:\n  <<: *a\n")

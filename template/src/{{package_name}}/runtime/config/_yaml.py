@@ -113,7 +113,39 @@ class ConfigYamlLoader(_BaseLoader):  # type: ignore[misc]  # base chosen at imp
                         key_node.start_mark,
                     )
                 seen.add(marker)
-        super().flatten_mapping(node)
+        self._merge_keys(node)
+
+    def _merge_keys(self, node: yaml.MappingNode) -> None:
+        """Expand ``<<`` merge keys in place; the mapping's own keys win (last wins).
+
+        PyYAML's own expansion changed in 6.0.4 (a merged mapping's overrides can be
+        dropped), so the rule is written out here to behave the same on every version.
+        """
+        merged: list[tuple[yaml.Node, yaml.Node]] = []
+        own: list[tuple[yaml.Node, yaml.Node]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag != _MERGE_TAG:
+                own.append((key_node, value_node))
+                continue
+            sources = (
+                value_node.value
+                if isinstance(value_node, yaml.SequenceNode)
+                else [value_node]
+            )
+            # of several merged mappings the first wins: add them last to first
+            for source in reversed(sources):
+                if not isinstance(source, yaml.MappingNode):
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping",
+                        node.start_mark,
+                        "expected a mapping or list of mappings for merging, "
+                        f"but found {source.id}",
+                        source.start_mark,
+                    )
+                self.flatten_mapping(source)
+                merged.extend(source.value)
+        if merged:
+            node.value = merged + own
 
 
 ConfigYamlLoader.add_implicit_resolver(
