@@ -48,6 +48,7 @@ TEST_REQUIREMENTS = [
     "ipykernel",
     "ruff",
     "playwright",
+    "parse",  # the oracle of the catalog's factory-pattern matcher
     "sphinx>=7",
     "furo",
     "myst-parser>=2",
